@@ -1,0 +1,30 @@
+#include "command.h"
+
+#include <cstdio>
+
+namespace stts::cli {
+
+const std::vector<Command>& allCommands() {
+  static const std::vector<Command> commands = {probeCommand(), sampleCommand(), versionCommand()};
+  return commands;
+}
+
+int reportFailure(const std::string& message) {
+  std::fprintf(stderr, "stts: %s\n", message.c_str());
+  return kExitFailed;
+}
+
+int reportFailure(const Error& error) {
+  return reportFailure(error.message);
+}
+
+int reportUsage(const std::string& command, const std::string& message) {
+  std::fprintf(stderr, "stts: %s\n", message.c_str());
+  if (command.empty())
+    std::fprintf(stderr, "Run 'stts --help' for the list of commands.\n");
+  else
+    std::fprintf(stderr, "Run 'stts %s --help' for its options.\n", command.c_str());
+  return kExitUsage;
+}
+
+}  // namespace stts::cli

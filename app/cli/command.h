@@ -1,0 +1,32 @@
+// The `stts` subcommands. Each one is a spec (for parsing and help) plus a function; main()
+// dispatches. Exit codes are the contract scripts rely on.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "arguments.h"
+#include "stts/error.h"
+
+namespace stts::cli {
+
+enum ExitCode : int { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
+
+struct Command {
+  CommandSpec spec;
+  int (*run)(const ParsedArguments& args);
+};
+
+const std::vector<Command>& allCommands();
+
+// Prints "stts: <message>" on one line to stderr and returns kExitFailed.
+int reportFailure(const Error& error);
+int reportFailure(const std::string& message);
+// Prints the usage error and a hint to stderr and returns kExitUsage.
+int reportUsage(const std::string& command, const std::string& message);
+
+Command probeCommand();
+Command sampleCommand();
+Command versionCommand();
+
+}  // namespace stts::cli

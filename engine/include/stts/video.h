@@ -1,0 +1,128 @@
+// Video input: probe, PTS index, Molmo2 time sampling and RGB frames, on top of FFmpeg.
+// FFmpeg types never appear here; a VideoSource owns its demuxer and decoder behind a pimpl.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "stts/cancel.h"
+#include "stts/error.h"
+
+namespace stts {
+
+struct Rational {
+  int num = 0;
+  int den = 1;
+  double toDouble() const { return den == 0 ? 0.0 : static_cast<double>(num) / den; }
+};
+
+// Presentation-order index of every video frame, built in one demux pass (no decoding).
+// Times are seconds since the first frame's PTS ("stream start"), so negative or non-zero
+// container start times never leak into sampling.
+struct FrameIndex {
+  std::vector<int64_t> pts;     // stream time base, ascending
+  std::vector<double> times;    // (pts - pts.front()) * time_base, seconds
+  std::vector<double> ends;     // time at which the next frame replaces this one
+  std::vector<uint8_t> isKey;   // 1 where the packet was a keyframe
+};
+
+struct VideoInfo {
+  std::string path;
+  std::string container;          // demuxer short name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
+  std::string codec;              // decoder short name, e.g. "h264"
+  int streamIndex = -1;
+  int codedWidth = 0;             // decoded picture size
+  int codedHeight = 0;
+  Rational sampleAspectRatio{1, 1};
+  int rotation = 0;               // clockwise degrees to display upright: 0, 90, 180, 270
+  int displayWidth = 0;           // after SAR and rotation: the size frames are delivered at
+  int displayHeight = 0;
+  Rational timeBase{1, 1};
+  int64_t startPts = 0;           // PTS of the first frame in presentation order
+  double startTime = 0.0;         // startPts in seconds; may be negative
+  double duration = 0.0;          // from the PTS index: end of the last frame - start
+  int64_t frameCount = 0;         // from the PTS index
+  double averageFps = 0.0;        // frameCount / duration
+  bool variableFrameRate = false; // frame durations differ by more than rounding
+  double containerDuration = -1;  // what the container claims (-1: absent); never trusted
+};
+
+// Tightly packed RGB24, row-major, at display size (SAR and rotation applied).
+struct RgbImage {
+  int width = 0;
+  int height = 0;
+  std::vector<uint8_t> pixels;  // width * height * 3
+  const uint8_t* pixel(int x, int y) const { return pixels.data() + (size_t(y) * width + x) * 3; }
+};
+using RgbImagePtr = std::shared_ptr<const RgbImage>;
+
+// Molmo2's video sampling (HF Molmo2VideoProcessor, mode uniform_last_frame).
+struct SamplingSpec {
+  int maxFrames = 384;   // num_frames
+  double maxFps = 2.0;   // max_fps
+};
+
+// One planned sample: the time asked for, and the frame displayed at that time.
+struct SamplePoint {
+  double requestedTime = 0.0;  // seconds; this, not the frame's PTS, is the model's timestamp
+  int64_t frameNumber = 0;     // index into FrameIndex (presentation order)
+  int64_t pts = 0;             // that frame's PTS in the stream time base
+  double frameTime = 0.0;      // that frame's time in seconds since stream start
+};
+
+struct SampledFrame {
+  SamplePoint point;
+  RgbImagePtr image;  // frames chosen by several times share one image
+};
+
+// Pure planning, no I/O: the requested times for a video of `duration` seconds.
+std::vector<double> molmo2SampleTimes(double duration, const SamplingSpec& spec);
+// Index of the frame being displayed at time t (first frame whose end > t; clamped).
+int64_t frameDisplayedAt(const FrameIndex& index, double t);
+
+struct OpenOptions {
+  double timeoutSeconds = 30.0;       // wall-clock budget per open / sample / frameAt call
+  int64_t maxPixels = 8192LL * 8192;  // refuse pictures larger than this before allocating
+  int64_t maxIndexedFrames = 5'000'000;
+  int frameCacheSize = 24;            // decoded display frames kept for scrubbing
+  int decoderThreads = 0;             // 0: FFmpeg's choice
+};
+
+class VideoSource {
+ public:
+  static Expected<VideoSource> open(const std::string& path, const OpenOptions& options = {});
+
+  VideoSource(VideoSource&&) noexcept;
+  VideoSource& operator=(VideoSource&&) noexcept;
+  ~VideoSource();
+
+  const VideoInfo& info() const;
+  const FrameIndex& index() const;
+
+  // The sampling plan (no decoding).
+  std::vector<SamplePoint> plan(const SamplingSpec& spec) const;
+  // Decode the planned frames, each distinct frame exactly once, in time order.
+  Expected<std::vector<SampledFrame>> sample(const SamplingSpec& spec,
+                                             const CancelToken* cancel = nullptr);
+  // The frame displayed at time t (seconds since stream start), for scrubbing; cached.
+  Expected<RgbImagePtr> frameAt(double seconds);
+  // A frame by its index in presentation order; cached.
+  Expected<RgbImagePtr> frame(int64_t frameNumber);
+
+  // Counters for tests and benchmarks.
+  struct Stats {
+    int64_t framesDecoded = 0;
+    int64_t seeks = 0;
+    int64_t cacheHits = 0;
+  };
+  Stats stats() const;
+
+ private:
+  struct Impl;
+  explicit VideoSource(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace stts
