@@ -14,7 +14,7 @@ RuntimeInfo runtimeInfo() {
 #endif
   info.cudaAvailable = torch::cuda::is_available();
   info.cpuThreads = at::get_num_threads();
-  info.devices.push_back({"cpu", std::to_string(info.cpuThreads) + " threads"});
+  info.devices.push_back({"cpu", std::to_string(info.cpuThreads) + " CPU thread(s) for LibTorch"});
   if (info.cudaAvailable) {
     const auto count = static_cast<int>(torch::cuda::device_count());
     for (int i = 0; i < count; ++i)
