@@ -1,0 +1,83 @@
+// Shared helpers for the GUI tests: isolated settings, generated media, waiting for loads and
+// comparing pixel colours with a codec's tolerance.
+#pragma once
+
+#include <QApplication>
+#include <QColor>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cstdlib>
+
+#include "main/main_window.h"
+
+namespace stts::ui::test {
+
+inline QString mediaPath(const char* name) {
+  return QStringLiteral(STTS_UI_MEDIA_DIR "/") + QString::fromLatin1(name);
+}
+
+inline QString colourClip() {
+  return mediaPath("colours_320x240.mp4");
+}
+inline QString oddSizeClip() {
+  return mediaPath("halves_321x181.mkv");
+}
+
+// Redirects every QSettings file into `dir`, so tests never read or write the user's settings.
+inline void useTemporarySettings(const QTemporaryDir& dir) {
+  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+  QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, dir.path());
+  QSettings::setPath(QSettings::IniFormat, QSettings::SystemScope, dir.path());
+}
+
+// Opens `path` and waits for success; generous timeout because CI machines are slow.
+inline bool openAndWait(MainWindow& window, const QString& path, int timeoutMs = 60000) {
+  QSignalSpy loaded(&window, &MainWindow::videoLoaded);
+  QSignalSpy failed(&window, &MainWindow::videoLoadFailed);
+  window.openVideo(path);
+  if (!QTest::qWaitFor([&] { return loaded.count() + failed.count() > 0; }, timeoutMs)) {
+    qWarning("load of %s never finished", qPrintable(path));
+    return false;
+  }
+  if (failed.count() > 0) {
+    qWarning("load failed: %s", qPrintable(failed.first().at(1).toString()));
+    return false;
+  }
+  return true;
+}
+
+inline bool colourNear(QColor actual, QColor expected, int tolerance = 48) {
+  return std::abs(actual.red() - expected.red()) <= tolerance &&
+         std::abs(actual.green() - expected.green()) <= tolerance &&
+         std::abs(actual.blue() - expected.blue()) <= tolerance;
+}
+
+inline QString describe(QColor colour) {
+  return QStringLiteral("rgb(%1, %2, %3)").arg(colour.red()).arg(colour.green()).arg(colour.blue());
+}
+
+// Shows the window and makes it the active one, which WindowShortcut actions require.
+inline bool showActive(QWidget& window) {
+  window.show();
+  if (!QTest::qWaitForWindowExposed(&window)) return false;
+  window.activateWindow();
+  window.raise();
+  return QTest::qWaitForWindowActive(&window);
+}
+
+// A key press for the window's WindowShortcut actions, which only fire in the active window.
+// Re-activates first in case another window on the shared X display took the focus meanwhile.
+inline void pressKey(QWidget& window, Qt::Key key) {
+  if (!window.isActiveWindow()) {
+    window.activateWindow();
+    // A failure here shows up as the key having no effect, which the caller checks.
+    (void)QTest::qWaitForWindowActive(&window, 5000);
+  }
+  QTest::keyClick(&window, key);
+}
+
+}  // namespace stts::ui::test

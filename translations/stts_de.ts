@@ -1,0 +1,192 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ActionRegistry</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Video…</source>
+        <translation>Video &amp;öffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>&amp;Wiedergabe / Pause</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Sampled Frame</source>
+        <translation>&amp;Vorheriges abgetastetes Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Next Sampled Frame</source>
+        <translation>&amp;Nächstes abgetastetes Bild</translation>
+    </message>
+    <message>
+        <source>&amp;First Sampled Frame</source>
+        <translation>&amp;Erstes abgetastetes Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Last Sampled Frame</source>
+        <translation>&amp;Letztes abgetastetes Bild</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Inspect which video tokens a pruned video VLM keeps and drops.</source>
+        <translation>Zeigt, welche Video-Tokens ein beschnittenes Video-VLM behält und verwirft.</translation>
+    </message>
+    <message>
+        <source>Show the user interface in &lt;language&gt; (e.g. de, en).</source>
+        <translation>Die Benutzeroberfläche in &lt;Sprache&gt; anzeigen (z. B. de, en).</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>A video file to open.</source>
+        <translation>Eine zu öffnende Videodatei.</translation>
+    </message>
+    <message>
+        <source>[video]</source>
+        <translation>[Video]</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::FrameView</name>
+    <message>
+        <source>The graphics driver could not compile the frame shader.</source>
+        <translation>Der Grafiktreiber konnte den Shader für die Bildanzeige nicht übersetzen.</translation>
+    </message>
+    <message>
+        <source>This frame (%1 × %2) is larger than the graphics driver can show.</source>
+        <translation>Dieses Bild (%1 × %2) ist größer, als der Grafiktreiber anzeigen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Open a video (%1) or drop a video file here.</source>
+        <translation>Öffnen Sie ein Video (%1) oder ziehen Sie eine Videodatei hierher.</translation>
+    </message>
+    <message>
+        <source>Open Video</source>
+        <translation>Video öffnen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;All files (*)</source>
+        <translation>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: %2</source>
+        <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 — STTS Lens</source>
+        <translation>%1 — STTS Lens</translation>
+    </message>
+    <message>
+        <source>STTS Lens</source>
+        <translation>STTS Lens</translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3 · %4 fps · %5 · %6 sampled frames</source>
+        <translation>%1 · %2 × %3 · %4 fps · %5 · %6 abgetastete Bilder</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transportleiste</translation>
+    </message>
+    <message>
+        <source>Video frame</source>
+        <translation>Videobild</translation>
+    </message>
+    <message>
+        <source>Timeline of sampled frames</source>
+        <translation>Zeitleiste der abgetasteten Bilder</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::Timeline</name>
+    <message>
+        <source>No video loaded</source>
+        <translation>Kein Video geladen</translation>
+    </message>
+    <message>
+        <source>Sample %1 / %2</source>
+        <translation>Abtastbild %1 / %2</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Bild %1</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::VideoLoader</name>
+    <message>
+        <source>The video contains no frames that could be decoded.</source>
+        <translation>Das Video enthält keine dekodierbaren Bilder.</translation>
+    </message>
+</context>
+</TS>

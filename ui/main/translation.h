@@ -1,0 +1,19 @@
+// UI language selection and translator installation, shared by the app and the tests so both
+// load exactly the catalogue the build embedded (":/i18n/stts_<lang>.qm").
+#pragma once
+
+#include <QLocale>
+#include <QString>
+
+namespace stts::ui {
+
+// The language to show: `explicitLanguage` (e.g. "de" from --lang) when given, else the first
+// entry of $LANGUAGE, else the system locale (LC_ALL / LC_MESSAGES / LANG).
+QLocale chooseUiLocale(const QString& explicitLanguage = QString());
+
+// Replaces any translators installed earlier by this function with ones for `locale`: ours and
+// Qt's own (standard dialogs). Returns whether our catalogue for that language was found;
+// English needs none and returns false.
+bool installTranslators(const QLocale& locale);
+
+}  // namespace stts::ui

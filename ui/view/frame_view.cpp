@@ -1,0 +1,280 @@
+#include "view/frame_view.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QOpenGLContext>
+#include <QOpenGLPixelTransferOptions>
+#include <QOpenGLShaderProgram>
+#include <QOpenGLTexture>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <array>
+
+namespace stts::ui {
+
+namespace {
+
+constexpr int kPositionLocation = 0;
+constexpr int kTexCoordLocation = 1;
+
+// The shader files hold dialect-neutral bodies; these preludes make them GLSL 330 core (core and
+// compatibility contexts, GL >= 3.3) or GLSL 120 (old drivers, GL 2.1).
+const char* const kVertexPrelude330 =
+    "#version 330 core\n#define ATTRIBUTE in\n#define VARYING_OUT out\n";
+const char* const kFragmentPrelude330 =
+    "#version 330 core\n#define VARYING_IN in\n#define TEXTURE2D texture\n"
+    "out vec4 fragColour;\n#define FRAG_COLOR fragColour\n";
+const char* const kVertexPrelude120 =
+    "#version 120\n#define ATTRIBUTE attribute\n#define VARYING_OUT varying\n";
+const char* const kFragmentPrelude120 =
+    "#version 120\n#define VARYING_IN varying\n#define TEXTURE2D texture2D\n"
+    "#define FRAG_COLOR gl_FragColor\n";
+
+QByteArray readResource(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+FrameView::FrameView(QWidget* parent) : QOpenGLWidget(parent) {
+  setMinimumSize(160, 120);
+  // Shortcuts are window-wide actions; the view never needs keyboard focus.
+  setFocusPolicy(Qt::NoFocus);
+
+  // Text goes in a child label, not a QPainter in paintGL: QWidget::grab() redirects painters to
+  // its pixmap and then composites the GL image over them, so painted text would vanish from
+  // screenshots. Child widgets are composited on top correctly.
+  messageLabel_ = new QLabel(this);
+  messageLabel_->setAlignment(Qt::AlignCenter);
+  messageLabel_->setWordWrap(true);
+  messageLabel_->setAttribute(Qt::WA_TransparentForMouseEvents);
+  messageLabel_->setStyleSheet(QStringLiteral("color: #aaaab2; background: transparent;"));
+  QFont font = messageLabel_->font();
+  font.setPointSizeF(font.pointSizeF() * 1.15);
+  messageLabel_->setFont(font);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(24, 24, 24, 24);
+  layout->addWidget(messageLabel_);
+  updateMessage();
+}
+
+FrameView::~FrameView() {
+  // ~QOpenGLWidget destroys the context after our members are gone; the cleanup slot must not
+  // run then.
+  if (context()) disconnect(context(), nullptr, this, nullptr);
+  makeCurrent();
+  releaseGlResources();
+  doneCurrent();
+}
+
+QColor FrameView::backgroundColor() {
+  return QColor(24, 24, 27);
+}
+
+void FrameView::setFrame(stts::RgbImagePtr frame) {
+  frame_ = std::move(frame);
+  updateMessage();
+  update();
+}
+
+void FrameView::setPlaceholderText(const QString& text) {
+  placeholderText_ = text;
+  updateMessage();
+}
+
+void FrameView::setGraphicsError(const QString& error) {
+  if (error == graphicsError_) return;
+  graphicsError_ = error;
+  // Called from paintGL too; changing a child widget there would re-enter painting.
+  QMetaObject::invokeMethod(this, &FrameView::updateMessage, Qt::QueuedConnection);
+}
+
+void FrameView::updateMessage() {
+  const QString text = !graphicsError_.isEmpty() ? graphicsError_
+                       : frame_                  ? QString()
+                                                 : placeholderText_;
+  messageLabel_->setText(text);
+  messageLabel_->setVisible(!text.isEmpty());
+}
+
+void FrameView::setZoom(double zoom) {
+  zoom_ = std::clamp(zoom, 0.05, 64.0);
+  update();
+}
+
+void FrameView::setPan(QPointF pan) {
+  pan_ = pan;
+  update();
+}
+
+QRectF FrameView::frameRect() const {
+  if (!frame_ || frame_->width <= 0 || frame_->height <= 0) return {};
+  const QMatrix4x4 m = frameTransform();
+  const QPointF topLeftClip = m.map(QPointF(-1.0, 1.0));
+  const QPointF bottomRightClip = m.map(QPointF(1.0, -1.0));
+  auto toWidget = [this](QPointF clip) {
+    return QPointF((clip.x() + 1.0) * 0.5 * width(), (1.0 - clip.y()) * 0.5 * height());
+  };
+  return QRectF(toWidget(topLeftClip), toWidget(bottomRightClip));
+}
+
+QMatrix4x4 FrameView::frameTransform() const {
+  QMatrix4x4 m;
+  if (!frame_ || frame_->width <= 0 || frame_->height <= 0 || width() <= 0 || height() <= 0) {
+    return m;
+  }
+  // Fit: the axis with less room spans the full clip range, the other shrinks (letterbox).
+  const double frameAspect = double(frame_->width) / frame_->height;
+  const double widgetAspect = double(width()) / height();
+  double scaleX = 1.0;
+  double scaleY = 1.0;
+  if (frameAspect > widgetAspect) {
+    scaleY = widgetAspect / frameAspect;
+  } else {
+    scaleX = frameAspect / widgetAspect;
+  }
+  m.translate(float(pan_.x()), float(pan_.y()));
+  m.scale(float(scaleX * zoom_), float(scaleY * zoom_));
+  return m;
+}
+
+void FrameView::initializeGL() {
+  initializeOpenGLFunctions();
+  // A reparented QOpenGLWidget gets a new context; free ours with the old one.
+  connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
+    makeCurrent();
+    releaseGlResources();
+    doneCurrent();
+  });
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTextureSize_);
+  setGraphicsError(QString());
+  if (buildProgram()) createQuad();
+}
+
+bool FrameView::buildProgram() {
+  const bool canUseModern =
+      !context()->isOpenGLES() && context()->format().version() >= qMakePair(3, 3);
+  if (canUseModern && tryBuildProgram(true)) return true;
+  if (tryBuildProgram(false)) return true;
+  setGraphicsError(tr("The graphics driver could not compile the frame shader."));
+  qWarning("FrameView: %s", qPrintable(program_ ? program_->log() : QString()));
+  program_.reset();
+  return false;
+}
+
+bool FrameView::tryBuildProgram(bool modernDialect) {
+  const QByteArray vertexBody = readResource(QStringLiteral(":/shaders/frame.vert"));
+  const QByteArray fragmentBody = readResource(QStringLiteral(":/shaders/frame.frag"));
+  const QByteArray vertex =
+      QByteArray(modernDialect ? kVertexPrelude330 : kVertexPrelude120) + vertexBody;
+  const QByteArray fragment =
+      QByteArray(modernDialect ? kFragmentPrelude330 : kFragmentPrelude120) + fragmentBody;
+
+  program_ = std::make_unique<QOpenGLShaderProgram>();
+  if (!program_->addShaderFromSourceCode(QOpenGLShader::Vertex, vertex) ||
+      !program_->addShaderFromSourceCode(QOpenGLShader::Fragment, fragment)) {
+    return false;
+  }
+  program_->bindAttributeLocation("a_position", kPositionLocation);
+  program_->bindAttributeLocation("a_texCoord", kTexCoordLocation);
+  if (!program_->link()) return false;
+  shaderDialect_ = modernDialect ? QStringLiteral("330 core") : QStringLiteral("120");
+  return true;
+}
+
+void FrameView::createQuad() {
+  // Triangle strip over the unit quad; texture row 0 is the top of the image, so the quad's top
+  // edge (y = +1) samples t = 0 and no CPU-side flip is needed.
+  static constexpr std::array<float, 16> kQuad = {
+      -1.f, -1.f, 0.f, 1.f,  //
+      1.f,  -1.f, 1.f, 1.f,  //
+      -1.f, 1.f,  0.f, 0.f,  //
+      1.f,  1.f,  1.f, 0.f,
+  };
+  quadArray_.create();  // a core profile requires a VAO; elsewhere it is merely harmless
+  QOpenGLVertexArrayObject::Binder arrayBinder(&quadArray_);
+  quadBuffer_.create();
+  quadBuffer_.bind();
+  quadBuffer_.allocate(kQuad.data(), int(kQuad.size() * sizeof(float)));
+  program_->bind();
+  program_->enableAttributeArray(kPositionLocation);
+  program_->enableAttributeArray(kTexCoordLocation);
+  program_->setAttributeBuffer(kPositionLocation, GL_FLOAT, 0, 2, 4 * sizeof(float));
+  program_->setAttributeBuffer(kTexCoordLocation, GL_FLOAT, 2 * sizeof(float), 2,
+                               4 * sizeof(float));
+  program_->release();
+  quadBuffer_.release();
+}
+
+void FrameView::uploadFrameIfChanged() {
+  if (frame_.get() == uploadedFrame_) return;
+  uploadedFrame_ = frame_.get();
+  if (!frame_ || frame_->width <= 0 || frame_->height <= 0 ||
+      frame_->pixels.size() < size_t(frame_->width) * frame_->height * 3) {
+    texture_.reset();
+    return;
+  }
+  if (frame_->width > maxTextureSize_ || frame_->height > maxTextureSize_) {
+    texture_.reset();
+    setGraphicsError(tr("This frame (%1 × %2) is larger than the graphics driver can show.")
+                         .arg(frame_->width)
+                         .arg(frame_->height));
+    return;
+  }
+  setGraphicsError(QString());
+  if (!texture_ || texture_->width() != frame_->width || texture_->height() != frame_->height) {
+    texture_ = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+    texture_->setSize(frame_->width, frame_->height);
+    texture_->setFormat(QOpenGLTexture::RGB8_UNorm);
+    texture_->setMipLevels(1);
+    texture_->allocateStorage(QOpenGLTexture::RGB, QOpenGLTexture::UInt8);
+    texture_->setMinMagFilters(QOpenGLTexture::Linear, QOpenGLTexture::Linear);
+    texture_->setWrapMode(QOpenGLTexture::ClampToEdge);
+  }
+  // Rows of tightly packed RGB24 are 3 * width bytes: not 4-aligned for most odd widths.
+  QOpenGLPixelTransferOptions transfer;
+  transfer.setAlignment(1);
+  texture_->setData(QOpenGLTexture::RGB, QOpenGLTexture::UInt8, frame_->pixels.data(), &transfer);
+}
+
+void FrameView::paintGL() {
+  const QColor background = backgroundColor();
+  glClearColor(background.redF(), background.greenF(), background.blueF(), 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (!program_) return;
+  uploadFrameIfChanged();
+  if (!texture_) return;
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  program_->bind();
+  program_->setUniformValue("u_transform", frameTransform());
+  program_->setUniformValue("u_frame", 0);
+  glActiveTexture(GL_TEXTURE0);
+  texture_->bind();
+  {
+    QOpenGLVertexArrayObject::Binder arrayBinder(&quadArray_);
+    if (!quadArray_.isCreated()) {
+      // Without VAO support the attribute state is not captured; set it up per draw.
+      quadBuffer_.bind();
+      program_->enableAttributeArray(kPositionLocation);
+      program_->enableAttributeArray(kTexCoordLocation);
+      program_->setAttributeBuffer(kPositionLocation, GL_FLOAT, 0, 2, 4 * sizeof(float));
+      program_->setAttributeBuffer(kTexCoordLocation, GL_FLOAT, 2 * sizeof(float), 2,
+                                   4 * sizeof(float));
+    }
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  }
+  texture_->release();
+  program_->release();
+}
+
+void FrameView::releaseGlResources() {
+  texture_.reset();
+  program_.reset();
+  if (quadBuffer_.isCreated()) quadBuffer_.destroy();
+  if (quadArray_.isCreated()) quadArray_.destroy();
+  uploadedFrame_ = nullptr;
+}
+
+}  // namespace stts::ui
