@@ -86,6 +86,7 @@ stts_build() {
   stts_install_packages "${STTS_PACKAGES[@]}"
   stts_choose_torch
   export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+  "$STTS_ROOT/scripts/fetch_tokenizer.sh" || stts_die "could not fetch the Qwen3 tokenizer data (see above)"
   cmake -S "$STTS_ROOT" -B "$STTS_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     "${STTS_TORCH_ARGS[@]}" "$@" >"$STTS_ROOT/.cmake-configure.log" 2>&1 ||
     { cat "$STTS_ROOT/.cmake-configure.log" >&2; stts_die "CMake configuration failed (log above)"; }

@@ -5,7 +5,8 @@
 namespace stts::cli {
 
 const std::vector<Command>& allCommands() {
-  static const std::vector<Command> commands = {probeCommand(), sampleCommand(), versionCommand()};
+  static const std::vector<Command> commands = {probeCommand(), sampleCommand(), versionCommand(),
+                                                makeTinyModelCommand()};
   return commands;
 }
 

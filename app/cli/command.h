@@ -28,5 +28,6 @@ int reportUsage(const std::string& command, const std::string& message);
 Command probeCommand();
 Command sampleCommand();
 Command versionCommand();
+Command makeTinyModelCommand();
 
 }  // namespace stts::cli

@@ -7,13 +7,13 @@
 
 namespace stts::cli {
 
-static void printOverview() {
-  std::printf(
-      "Usage: stts COMMAND [arguments] [options]\n\n"
-      "Headless tools of STTS Lens (spatio-temporal token scoring for video VLMs).\n\n"
-      "Commands:\n");
+static void printOverview(std::FILE* out) {
+  std::fprintf(out,
+               "Usage: stts COMMAND [arguments] [options]\n\n"
+               "Headless tools of STTS Lens (spatio-temporal token scoring for video VLMs).\n\n"
+               "Commands:\n");
   for (const auto& command : allCommands())
-    std::printf("  %-14s %s\n", command.spec.name.c_str(), command.spec.summary.c_str());
+    std::fprintf(out, "  %-14s %s\n", command.spec.name.c_str(), command.spec.summary.c_str());
   std::printf(
       "\nRun 'stts COMMAND --help' for a command's options.\n"
       "Exit codes: 0 ok, 1 failed (reason on stderr), 2 bad usage.\n");
@@ -21,12 +21,13 @@ static void printOverview() {
 
 static int dispatch(int argc, char** argv) {
   if (argc < 2) {
-    printOverview();
+    std::fprintf(stderr, "stts: no command given\n\n");
+    printOverview(stderr);
     return kExitUsage;
   }
   const std::string name = argv[1];
   if (name == "--help" || name == "-h" || name == "help") {
-    printOverview();
+    printOverview(stdout);
     return kExitOk;
   }
   for (const auto& command : allCommands()) {
