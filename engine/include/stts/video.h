@@ -22,31 +22,31 @@ struct Rational {
 // Times are seconds since the first frame's PTS ("stream start"), so negative or non-zero
 // container start times never leak into sampling.
 struct FrameIndex {
-  std::vector<int64_t> pts;     // stream time base, ascending
-  std::vector<double> times;    // (pts - pts.front()) * time_base, seconds
-  std::vector<double> ends;     // time at which the next frame replaces this one
-  std::vector<uint8_t> isKey;   // 1 where the packet was a keyframe
+  std::vector<int64_t> pts;    // stream time base, ascending
+  std::vector<double> times;   // (pts - pts.front()) * time_base, seconds
+  std::vector<double> ends;    // time at which the next frame replaces this one
+  std::vector<uint8_t> isKey;  // 1 where the packet was a keyframe
 };
 
 struct VideoInfo {
   std::string path;
-  std::string container;          // demuxer short name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
-  std::string codec;              // decoder short name, e.g. "h264"
+  std::string container;  // demuxer short name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
+  std::string codec;      // decoder short name, e.g. "h264"
   int streamIndex = -1;
-  int codedWidth = 0;             // decoded picture size
+  int codedWidth = 0;  // decoded picture size
   int codedHeight = 0;
   Rational sampleAspectRatio{1, 1};
-  int rotation = 0;               // clockwise degrees to display upright: 0, 90, 180, 270
-  int displayWidth = 0;           // after SAR and rotation: the size frames are delivered at
+  int rotation = 0;      // clockwise degrees to display upright: 0, 90, 180, 270
+  int displayWidth = 0;  // after SAR and rotation: the size frames are delivered at
   int displayHeight = 0;
   Rational timeBase{1, 1};
-  int64_t startPts = 0;           // PTS of the first frame in presentation order
-  double startTime = 0.0;         // startPts in seconds; may be negative
-  double duration = 0.0;          // from the PTS index: end of the last frame - start
-  int64_t frameCount = 0;         // from the PTS index
-  double averageFps = 0.0;        // frameCount / duration
-  bool variableFrameRate = false; // frame durations differ by more than rounding
-  double containerDuration = -1;  // what the container claims (-1: absent); never trusted
+  int64_t startPts = 0;            // PTS of the first frame in presentation order
+  double startTime = 0.0;          // startPts in seconds; may be negative
+  double duration = 0.0;           // from the PTS index: end of the last frame - start
+  int64_t frameCount = 0;          // from the PTS index
+  double averageFps = 0.0;         // frameCount / duration
+  bool variableFrameRate = false;  // frame durations differ by more than rounding
+  double containerDuration = -1;   // what the container claims (-1: absent); never trusted
 };
 
 // Tightly packed RGB24, row-major, at display size (SAR and rotation applied).
@@ -60,8 +60,8 @@ using RgbImagePtr = std::shared_ptr<const RgbImage>;
 
 // Molmo2's video sampling (HF Molmo2VideoProcessor, mode uniform_last_frame).
 struct SamplingSpec {
-  int maxFrames = 384;   // num_frames
-  double maxFps = 2.0;   // max_fps
+  int maxFrames = 384;  // num_frames
+  double maxFps = 2.0;  // max_fps
 };
 
 // One planned sample: the time asked for, and the frame displayed at that time.
@@ -83,13 +83,17 @@ std::vector<double> molmo2SampleTimes(double duration, const SamplingSpec& spec)
 int64_t frameDisplayedAt(const FrameIndex& index, double t);
 
 struct OpenOptions {
-  double timeoutSeconds = 30.0;       // wall-clock budget per open / sample / frameAt call
+  double timeoutSeconds = 30.0;       // wall-clock budget per open / frameAt, per frame of sample
   int64_t maxPixels = 8192LL * 8192;  // refuse pictures larger than this before allocating
   int64_t maxIndexedFrames = 5'000'000;
-  int frameCacheSize = 24;            // decoded display frames kept for scrubbing
-  int decoderThreads = 0;             // 0: FFmpeg's choice
+  int frameCacheSize = 24;  // decoded display frames kept for scrubbing
+  int decoderThreads = 0;   // 0: FFmpeg's choice
 };
 
+// Not thread-safe: use a VideoSource from one thread at a time (one per thread is fine).
+// Damaged files: a frame that cannot be decoded is replaced by the nearest decodable one
+// (before it if any, else after); sample() reports the substitute's frameNumber/pts/frameTime.
+// Design notes: engine/video/README.md.
 class VideoSource {
  public:
   static Expected<VideoSource> open(const std::string& path, const OpenOptions& options = {});
@@ -116,6 +120,7 @@ class VideoSource {
     int64_t framesDecoded = 0;
     int64_t seeks = 0;
     int64_t cacheHits = 0;
+    int64_t framesConverted = 0;  // frames turned into RGB images (each one delivered once)
   };
   Stats stats() const;
 

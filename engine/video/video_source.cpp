@@ -1,0 +1,155 @@
+// VideoSource's public face: open, plan, sample, scrubbing with a small LRU cache.
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+
+#include "video_impl.h"
+
+namespace stts {
+namespace {
+
+// Errors come back as values with sentences; FFmpeg's own stderr chatter about damaged input
+// would only confuse users of the CLI. STTS_FFMPEG_LOG=1 keeps it for debugging.
+void quietFfmpegLogs() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char* env = std::getenv("STTS_FFMPEG_LOG");
+    if (!env || std::string(env) != "1") av_log_set_level(AV_LOG_FATAL);
+  });
+}
+
+}  // namespace
+
+Expected<VideoSource> VideoSource::open(const std::string& path, const OpenOptions& options) {
+  quietFfmpegLogs();
+  if (options.maxPixels <= 0 || options.maxIndexedFrames <= 0 || options.frameCacheSize < 0)
+    return makeError(ErrorCode::InvalidArgument, "Invalid video open options for " + path);
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (auto r = impl->openFile(path); !r) return r.error();
+  if (auto r = impl->buildIndex(); !r) return r.error();
+  if (auto r = impl->seekToStart(); !r) return r.error();
+  impl->stats = {};  // counters describe work after open
+  return VideoSource(std::move(impl));
+}
+
+VideoSource::VideoSource(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+VideoSource::VideoSource(VideoSource&&) noexcept = default;
+VideoSource& VideoSource::operator=(VideoSource&&) noexcept = default;
+VideoSource::~VideoSource() = default;
+
+const VideoInfo& VideoSource::info() const {
+  return impl_->info;
+}
+const FrameIndex& VideoSource::index() const {
+  return impl_->index;
+}
+VideoSource::Stats VideoSource::stats() const {
+  return impl_->stats;
+}
+
+std::vector<SamplePoint> VideoSource::plan(const SamplingSpec& spec) const {
+  const auto& idx = impl_->index;
+  std::vector<SamplePoint> points;
+  for (double t : molmo2SampleTimes(impl_->info.duration, spec)) {
+    const int64_t i = frameDisplayedAt(idx, t);
+    if (i < 0) continue;
+    points.push_back(SamplePoint{t, i, idx.pts[size_t(i)], idx.times[size_t(i)]});
+  }
+  return points;
+}
+
+Expected<std::vector<SampledFrame>> VideoSource::sample(const SamplingSpec& spec,
+                                                        const CancelToken* cancel) {
+  Impl& d = *impl_;
+  const auto points = plan(spec);
+  std::vector<SampledFrame> out(points.size());
+  // Fills points [from, to) with an image, reporting the frame actually shown.
+  auto assign = [&](size_t from, size_t to, const RgbImagePtr& image, int64_t shown) {
+    for (size_t k = from; k < to; ++k) {
+      out[k].point = points[k];
+      out[k].point.frameNumber = shown;
+      out[k].point.pts = d.index.pts[size_t(shown)];
+      out[k].point.frameTime = d.index.times[size_t(shown)];
+      out[k].image = image;
+    }
+  };
+  RgbImagePtr lastImage;
+  int64_t lastShown = -1;
+  size_t unresolvedFrom = 0;  // points before this index have an image
+  std::optional<Error> firstFailure;
+  // Planned frame numbers never decrease with time, so equal frames are adjacent runs and
+  // each distinct frame is decoded once, in time order.
+  for (size_t i = 0; i < points.size();) {
+    if (isCancelled(cancel)) return makeError(ErrorCode::Cancelled, "Sampling was cancelled.");
+    size_t j = i;
+    while (j < points.size() && points[j].frameNumber == points[i].frameNumber) ++j;
+    int64_t shown = points[i].frameNumber;
+    // The budget is per sampled frame: a long video sampled densely may take minutes in total
+    // and still be progressing; a stall on any one frame is what must end.
+    d.deadline.start(d.options.timeoutSeconds);
+    auto img = d.decodeImage(points[i].frameNumber, cancel, &shown);
+    if (!img) {
+      // A damaged stretch: reuse the nearest frame before it, or the next one that decodes.
+      if (img.error().code != ErrorCode::InvalidData) return img.error();
+      if (!firstFailure) firstFailure = img.error();
+      if (lastImage) {
+        assign(i, j, lastImage, lastShown);
+        unresolvedFrom = j;
+      }
+    } else {
+      assign(unresolvedFrom, j, *img, shown);
+      unresolvedFrom = j;
+      lastImage = *img;
+      lastShown = shown;
+    }
+    i = j;
+  }
+  if (unresolvedFrom < points.size()) return *firstFailure;  // nothing decodable at all
+  return out;
+}
+
+Expected<RgbImagePtr> VideoSource::frameAt(double seconds) {
+  return frame(frameDisplayedAt(impl_->index, seconds));
+}
+
+Expected<RgbImagePtr> VideoSource::frame(int64_t frameNumber) {
+  Impl& d = *impl_;
+  if (frameNumber < 0 || frameNumber >= d.info.frameCount)
+    return makeError(ErrorCode::InvalidArgument,
+                     "Frame " + std::to_string(frameNumber) + " does not exist in " + d.info.path +
+                         " (it has " + std::to_string(d.info.frameCount) + " frames).");
+  if (auto hit = d.cacheGet(frameNumber)) {
+    ++d.stats.cacheHits;
+    return *hit;
+  }
+  d.deadline.start(d.options.timeoutSeconds);
+  auto img = d.decodeImage(frameNumber, nullptr, nullptr);
+  if (!img) return img.error();
+  d.cachePut(frameNumber, *img);
+  return *img;
+}
+
+std::optional<RgbImagePtr> VideoSource::Impl::cacheGet(int64_t number) {
+  auto it = cacheMap.find(number);
+  if (it == cacheMap.end()) return std::nullopt;
+  cacheList.splice(cacheList.begin(), cacheList, it->second);
+  return it->second->second;
+}
+
+void VideoSource::Impl::cachePut(int64_t number, const RgbImagePtr& image) {
+  if (options.frameCacheSize <= 0) return;
+  if (auto it = cacheMap.find(number); it != cacheMap.end()) {
+    it->second->second = image;
+    cacheList.splice(cacheList.begin(), cacheList, it->second);
+    return;
+  }
+  cacheList.emplace_front(number, image);
+  cacheMap[number] = cacheList.begin();
+  while (int64_t(cacheList.size()) > options.frameCacheSize) {
+    cacheMap.erase(cacheList.back().first);
+    cacheList.pop_back();
+  }
+}
+
+}  // namespace stts
