@@ -39,6 +39,64 @@
         <source>&amp;Last Sampled Frame</source>
         <translation>&amp;Letztes abgetastetes Bild</translation>
     </message>
+    <message>
+        <source>Open &amp;Run…</source>
+        <translation>&amp;Lauf öffnen …</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Cycle Overlay (Off / Mask / Scores)</source>
+        <translation>Überlagerung &amp;wechseln (aus / Maske / Scores)</translation>
+    </message>
+    <message>
+        <source>&amp;Increase Overlay Opacity</source>
+        <translation>Deckkraft der Überlagerung &amp;erhöhen</translation>
+    </message>
+    <message>
+        <source>&amp;Decrease Overlay Opacity</source>
+        <translation>Deckkraft der Überlagerung &amp;verringern</translation>
+    </message>
+</context>
+<context>
+    <name>ColourMap</name>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <source>Turbo</source>
+        <translation>Turbo</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grau</translation>
+    </message>
+</context>
+<context>
+    <name>RunLoading</name>
+    <message>
+        <source>the run does not name its video</source>
+        <translation>der Lauf nennt sein Video nicht</translation>
+    </message>
+    <message>
+        <source>its video “%1” was not found</source>
+        <translation>sein Video „%1“ wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The run cannot be shown: %1, and it stores no frames of its own.</source>
+        <translation>Der Lauf kann nicht angezeigt werden: %1, und er enthält keine eigenen Bilder.</translation>
+    </message>
+    <message>
+        <source>its video “%1” has changed since the run was made</source>
+        <translation>sein Video „%1“ hat sich seit dem Lauf geändert</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -55,16 +113,16 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>video</source>
-        <translation>Video</translation>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
     <message>
-        <source>A video file to open.</source>
-        <translation>Eine zu öffnende Videodatei.</translation>
+        <source>A video or a run file (.sttsrun) to open.</source>
+        <translation>Ein Video oder eine Laufdatei (.sttsrun), die geöffnet werden soll.</translation>
     </message>
     <message>
-        <source>[video]</source>
-        <translation>[Video]</translation>
+        <source>[video | run]</source>
+        <translation>[Video | Lauf]</translation>
     </message>
 </context>
 <context>
@@ -87,10 +145,6 @@
     <message>
         <source>&amp;Playback</source>
         <translation>&amp;Wiedergabe</translation>
-    </message>
-    <message>
-        <source>Open a video (%1) or drop a video file here.</source>
-        <translation>Öffnen Sie ein Video (%1) oder ziehen Sie eine Videodatei hierher.</translation>
     </message>
     <message>
         <source>Open Video</source>
@@ -144,12 +198,74 @@
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Colour &amp;Map</source>
+        <translation>&amp;Farbskala</translation>
+    </message>
+    <message>
+        <source>Open a video (%1) or a run (%2), or drop a video or run file here.</source>
+        <translation>Öffnen Sie ein Video (%1) oder einen Lauf (%2), oder ziehen Sie eine Video- oder Laufdatei hierher.</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>Lauf öffnen</translation>
+    </message>
+    <message>
+        <source>STTS runs (*.sttsrun);;All files (*)</source>
+        <translation>STTS-Läufe (*.sttsrun);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2, so the frames stored in the run are shown.</source>
+        <translation>%1 geöffnet: %2, daher werden die im Lauf gespeicherten Bilder gezeigt.</translation>
+    </message>
+    <message>
+        <source>Could not open the run “%1”: %2</source>
+        <translation>Der Lauf „%1“ konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Overlay: %1 · opacity %2 %</source>
+        <translation>Überlagerung: %1 · Deckkraft %2 %</translation>
+    </message>
+    <message>
+        <source>Vision tokens %1 → %2 (%3 %)</source>
+        <translation>Bild-Tokens %1 → %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Opened %1, but %2: the cells may not match the pictures.</source>
+        <translation>%1 geöffnet, aber %2: Die Zellen passen womöglich nicht zu den Bildern.</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::MessageBar</name>
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::OverlayLegend</name>
+    <message>
+        <source>Score (%1)</source>
+        <translation>Score (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::OverlayState</name>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>keep mask</source>
+        <translation>Behalten-Maske</translation>
+    </message>
+    <message>
+        <source>scores</source>
+        <translation>Scores</translation>
     </message>
 </context>
 <context>
@@ -180,6 +296,10 @@
     <message>
         <source>Frame %1</source>
         <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>%1 · kept %2 / %3</source>
+        <translation>%1 · behalten %2 / %3</translation>
     </message>
 </context>
 <context>

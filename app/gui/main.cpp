@@ -1,4 +1,4 @@
-// stts-lens [--lang LANGUAGE] [VIDEO]: the desktop window.
+// stts-lens [--lang LANGUAGE] [VIDEO | RUN.sttsrun]: the desktop window.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QStringList>
@@ -41,15 +41,16 @@ int main(int argc, char** argv) {
       QStringList{QStringLiteral("lang")},
       QCoreApplication::translate("main", "Show the user interface in <language> (e.g. de, en)."),
       QCoreApplication::translate("main", "language")));
-  parser.addPositionalArgument(QCoreApplication::translate("main", "video"),
-                               QCoreApplication::translate("main", "A video file to open."),
-                               QCoreApplication::translate("main", "[video]"));
+  parser.addPositionalArgument(
+      QCoreApplication::translate("main", "file"),
+      QCoreApplication::translate("main", "A video or a run file (.sttsrun) to open."),
+      QCoreApplication::translate("main", "[video | run]"));
   parser.process(app);
 
   stts::ui::applyApplicationStyle(app);
   stts::ui::MainWindow window;
   window.show();
   if (!parser.positionalArguments().isEmpty())
-    window.openVideo(parser.positionalArguments().first());
+    window.openPath(parser.positionalArguments().first());
   return QApplication::exec();
 }

@@ -4,8 +4,9 @@
 ATTRIBUTE vec2 a_position;  // unit quad corner in [-1, 1]^2
 ATTRIBUTE vec2 a_texCoord;  // (0, 0) = top-left pixel of the frame
 
-// Frame quad -> clip space: letterbox fit, then zoom and pan. Overlays drawn later reuse it, so
-// the frame, the cell grid and the heatmap can never disagree about where a pixel is.
+// Frame quad -> clip space: letterbox fit, then zoom and pan. The overlay cells are sampled with
+// the frame's own texture coordinate in the same pass, so the frame, the cell grid and the heatmap
+// can never disagree about where a pixel is.
 uniform mat4 u_transform;
 
 VARYING_OUT vec2 v_texCoord;

@@ -1,5 +1,5 @@
-// Shared helpers for the GUI tests: isolated settings, generated media, waiting for loads and
-// comparing pixel colours with a codec's tolerance.
+// Shared helpers for the GUI tests: isolated settings, generated media, waiting for loads (videos
+// and runs) and comparing pixel colours with a codec's tolerance.
 #pragma once
 
 #include <QApplication>
@@ -45,6 +45,22 @@ inline bool openAndWait(MainWindow& window, const QString& path, int timeoutMs =
   }
   if (failed.count() > 0) {
     qWarning("load failed: %s", qPrintable(failed.first().at(1).toString()));
+    return false;
+  }
+  return true;
+}
+
+// Opens the run file `path` and waits for it to be shown.
+inline bool openRunAndWait(MainWindow& window, const QString& path, int timeoutMs = 60000) {
+  QSignalSpy loaded(&window, &MainWindow::runLoaded);
+  QSignalSpy failed(&window, &MainWindow::runLoadFailed);
+  window.openRun(path);
+  if (!QTest::qWaitFor([&] { return loaded.count() + failed.count() > 0; }, timeoutMs)) {
+    qWarning("run %s never finished loading", qPrintable(path));
+    return false;
+  }
+  if (failed.count() > 0) {
+    qWarning("run load failed: %s", qPrintable(failed.first().at(1).toString()));
     return false;
   }
   return true;

@@ -1,5 +1,7 @@
 // ui_screenshot: the main window at 1280x800 on a middle frame of the demo clip, written to
 // ${build}/screenshot.png (and docs/screenshot.png when STTS_UPDATE_SCREENSHOT=1) for the README.
+// When a demo run exists (${build}/demo/demo.sttsrun, or STTS_SCREENSHOT_RUN) the screenshot shows
+// that run's score overlay (STTS_SCREENSHOT_OVERLAY=mask: its keep mask) instead of the bare video.
 #include <QDir>
 #include <QFile>
 #include <QPixmap>
@@ -11,6 +13,8 @@
 #include "main/frame_navigator.h"
 #include "main/main_window.h"
 #include "view/frame_view.h"
+#include "view/overlay_legend.h"
+#include "view/overlay_state.h"
 
 using namespace stts::ui;
 
@@ -26,12 +30,26 @@ class ScreenshotTest : public QObject {
 
   void mainWindowScreenshot() {
     const QString demo = QStringLiteral(STTS_BINARY_DIR "/demo/demo.mp4");
-    if (!QFile::exists(demo)) QSKIP("demo/demo.mp4 has not been built (target stts_demo_video)");
+    QString demoRun = qEnvironmentVariable("STTS_SCREENSHOT_RUN");
+    if (demoRun.isEmpty()) demoRun = QStringLiteral(STTS_BINARY_DIR "/demo/demo.sttsrun");
+    const bool withRun = QFile::exists(demoRun);
+    if (!withRun && !QFile::exists(demo)) {
+      QSKIP("demo/demo.mp4 has not been built (target stts_demo_video)");
+    }
 
     MainWindow window;
     window.resize(1280, 800);
     QVERIFY(test::showActive(window));
-    QVERIFY(test::openAndWait(window, demo));
+    if (withRun) {
+      // STTS_SCREENSHOT_OVERLAY=mask shows the keep mask instead of the scores.
+      const bool mask = qEnvironmentVariable("STTS_SCREENSHOT_OVERLAY") == QLatin1String("mask");
+      window.overlay()->setMode(mask ? OverlayMode::Mask : OverlayMode::Score);
+      window.overlay()->setOpacity(0.6f);
+      QVERIFY(test::openRunAndWait(window, demoRun));
+      QVERIFY(window.frameView()->overlayCells());
+    } else {
+      QVERIFY(test::openAndWait(window, demo));
+    }
     const int middle = int(window.video()->frames.size()) / 2;
     window.navigator()->setCurrentIndex(middle);
     QTRY_COMPARE(window.navigator()->currentIndex(), middle);
@@ -47,6 +65,10 @@ class ScreenshotTest : public QObject {
         window.frameView()->mapTo(&window, window.frameView()->rect().center());
     QVERIFY2(image.pixelColor(viewCentre) != FrameView::backgroundColor(),
              "the frame is missing from the screenshot");
+    if (withRun) {
+      QCOMPARE(window.frameView()->legend()->isVisible(),
+               window.overlay()->mode() == OverlayMode::Score);
+    }
 
     const QString buildCopy = QStringLiteral(STTS_BINARY_DIR "/screenshot.png");
     QVERIFY(shot.save(buildCopy, "PNG"));

@@ -101,7 +101,11 @@ QIcon actionIcon(ActionId id, const QColor& colour) {
       return renderGlyph(toFirst, colour);
     case ActionId::LastSample:
       return renderGlyph(toLast, colour);
+    case ActionId::OpenRun:
     case ActionId::Quit:
+    case ActionId::CycleOverlay:
+    case ActionId::IncreaseOverlayOpacity:
+    case ActionId::DecreaseOverlayOpacity:
       break;
   }
   return {};

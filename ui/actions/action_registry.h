@@ -22,6 +22,10 @@ enum class ActionId {
   NextSample,
   FirstSample,
   LastSample,
+  OpenRun,
+  CycleOverlay,
+  IncreaseOverlayOpacity,
+  DecreaseOverlayOpacity,
 };
 
 // One row of the registry. `text` and `category` are source strings; the registry translates them

@@ -1,6 +1,7 @@
 #include "main/main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -20,10 +21,13 @@
 #include "main/frame_navigator.h"
 #include "main/message_bar.h"
 #include "main/recent_files.h"
+#include "main/run_loading.h"
 #include "main/settings.h"
 #include "timeline/time_format.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
+#include "view/overlay_legend.h"
+#include "view/overlay_state.h"
 
 namespace stts::ui {
 
@@ -51,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   navigator_ = new FrameNavigator(this);
   loader_ = new VideoLoader(this);
   loader_->setSamplingSpec(stts::SamplingSpec{384, 2.0});
+  overlay_ = new OverlayState(this);
 
   buildCentralArea();
   buildMenus();
@@ -89,6 +94,7 @@ void MainWindow::buildCentralArea() {
 void MainWindow::buildMenus() {
   fileMenu_ = menuBar()->addMenu(QString());
   fileMenu_->addAction(actions_->action(ActionId::OpenVideo));
+  fileMenu_->addAction(actions_->action(ActionId::OpenRun));
   recentFilesMenu_ = new RecentFilesMenu(fileMenu_);
   fileMenu_->addMenu(recentFilesMenu_);
   fileMenu_->addSeparator();
@@ -98,6 +104,24 @@ void MainWindow::buildMenus() {
   for (ActionId id : {ActionId::PlayPause, ActionId::PreviousSample, ActionId::NextSample,
                       ActionId::FirstSample, ActionId::LastSample}) {
     playbackMenu_->addAction(actions_->action(id));
+  }
+
+  viewMenu_ = menuBar()->addMenu(QString());
+  for (ActionId id : {ActionId::CycleOverlay, ActionId::IncreaseOverlayOpacity,
+                      ActionId::DecreaseOverlayOpacity}) {
+    viewMenu_->addAction(actions_->action(id));
+  }
+  colourMapMenu_ = viewMenu_->addMenu(QString());
+  auto* colourMaps = new QActionGroup(colourMapMenu_);
+  for (int i = 0; i < kColourMapCount; ++i) {
+    QAction* choice = colourMapMenu_->addAction(QString());
+    choice->setCheckable(true);
+    choice->setData(i);
+    colourMaps->addAction(choice);
+    connect(choice, &QAction::triggered, overlay_, [this, i] {
+      overlay_->setColourMap(ColourMap(i));
+      showOverlayStatus();
+    });
   }
 }
 
@@ -134,13 +158,33 @@ void MainWindow::buildStatusBar() {
   busyIndicator_->setTextVisible(false);
   busyIndicator_->hide();
   videoInfoLabel_ = new QLabel(this);
+  runInfoLabel_ = new QLabel(this);
+  runInfoLabel_->setObjectName(QStringLiteral("runInfoLabel"));
+  runInfoLabel_->setContentsMargins(0, 0, 16, 0);  // apart from the video summary beside it
+  runInfoLabel_->hide();
   statusBar()->addPermanentWidget(busyIndicator_);
+  statusBar()->addPermanentWidget(runInfoLabel_);
   statusBar()->addPermanentWidget(videoInfoLabel_);
 }
 
 void MainWindow::connectParts() {
   connect(actions_->action(ActionId::OpenVideo), &QAction::triggered, this,
           &MainWindow::showOpenDialog);
+  connect(actions_->action(ActionId::OpenRun), &QAction::triggered, this,
+          &MainWindow::showOpenRunDialog);
+  connect(actions_->action(ActionId::CycleOverlay), &QAction::triggered, this, [this] {
+    overlay_->cycleMode();
+    showOverlayStatus();
+  });
+  connect(actions_->action(ActionId::IncreaseOverlayOpacity), &QAction::triggered, this, [this] {
+    overlay_->increaseOpacity();
+    showOverlayStatus();
+  });
+  connect(actions_->action(ActionId::DecreaseOverlayOpacity), &QAction::triggered, this, [this] {
+    overlay_->decreaseOpacity();
+    showOverlayStatus();
+  });
+  connect(overlay_, &OverlayState::changed, this, &MainWindow::applyOverlay);
   connect(actions_->action(ActionId::Quit), &QAction::triggered, this, &QWidget::close);
   connect(actions_->action(ActionId::PlayPause), &QAction::triggered, navigator_,
           &FrameNavigator::togglePlayback);
@@ -156,11 +200,13 @@ void MainWindow::connectParts() {
   connect(navigator_, &FrameNavigator::currentIndexChanged, this, &MainWindow::showSample);
   connect(navigator_, &FrameNavigator::playingChanged, this, &MainWindow::updateActionIcons);
   connect(timeline_, &Timeline::sampleRequested, navigator_, &FrameNavigator::setCurrentIndex);
-  connect(recentFilesMenu_, &RecentFilesMenu::fileChosen, this, &MainWindow::openVideo);
+  connect(recentFilesMenu_, &RecentFilesMenu::fileChosen, this, &MainWindow::openPath);
 
   connect(loader_, &VideoLoader::started, this, &MainWindow::onLoadStarted);
   connect(loader_, &VideoLoader::loaded, this, &MainWindow::onLoaded);
   connect(loader_, &VideoLoader::failed, this, &MainWindow::onLoadFailed);
+  connect(loader_, &VideoLoader::runLoaded, this, &MainWindow::onRunLoaded);
+  connect(loader_, &VideoLoader::runFailed, this, &MainWindow::onRunLoadFailed);
   connect(loader_, &VideoLoader::busyChanged, this, &MainWindow::onBusyChanged);
 }
 
@@ -168,14 +214,26 @@ void MainWindow::retranslate() {
   actions_->retranslate();
   fileMenu_->setTitle(tr("&File"));
   playbackMenu_->setTitle(tr("&Playback"));
+  viewMenu_->setTitle(tr("&View"));
+  colourMapMenu_->setTitle(tr("Colour &Map"));
+  for (QAction* choice : colourMapMenu_->actions()) {
+    const auto map = ColourMap(choice->data().toInt());
+    choice->setText(colourMapDisplayName(map));
+    choice->setChecked(map == overlay_->colourMap());
+  }
   toolBar_->setWindowTitle(tr("Transport"));
   frameView_->setAccessibleName(tr("Video frame"));
   timeline_->setAccessibleName(tr("Timeline of sampled frames"));
   busyIndicator_->setAccessibleName(tr("Loading"));
   const QString openKeys =
       actions_->action(ActionId::OpenVideo)->shortcut().toString(QKeySequence::NativeText);
-  frameView_->setPlaceholderText(tr("Open a video (%1) or drop a video file here.").arg(openKeys));
+  const QString runKeys =
+      actions_->action(ActionId::OpenRun)->shortcut().toString(QKeySequence::NativeText);
+  frameView_->setPlaceholderText(
+      tr("Open a video (%1) or a run (%2), or drop a video or run file here.")
+          .arg(openKeys, runKeys));
   videoInfoLabel_->setText(videoSummary());
+  runInfoLabel_->setText(runSummary());
   updateTitle();
 }
 
@@ -191,15 +249,35 @@ void MainWindow::openVideo(const QString& path) {
   loader_->load(QFileInfo(path).absoluteFilePath());
 }
 
-void MainWindow::showOpenDialog() {
+void MainWindow::openRun(const QString& path) {
+  if (path.isEmpty()) return;
+  loader_->loadRun(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::openPath(const QString& path) {
+  if (isRunFilePath(path)) {
+    openRun(path);
+  } else {
+    openVideo(path);
+  }
+}
+
+QString MainWindow::chooseFile(const QString& title, const QString& filter) {
   auto settings = appSettings();
   const QString startDirectory = settings->value(kLastDirectoryKey, QDir::homePath()).toString();
-  const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open Video"), startDirectory,
-      tr("Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;All files (*)"));
-  if (path.isEmpty()) return;
-  settings->setValue(kLastDirectoryKey, QFileInfo(path).absolutePath());
-  openVideo(path);
+  const QString path = QFileDialog::getOpenFileName(this, title, startDirectory, filter);
+  if (!path.isEmpty()) settings->setValue(kLastDirectoryKey, QFileInfo(path).absolutePath());
+  return path;
+}
+
+void MainWindow::showOpenDialog() {
+  openVideo(chooseFile(
+      tr("Open Video"),
+      tr("Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;All files (*)")));
+}
+
+void MainWindow::showOpenRunDialog() {
+  openRun(chooseFile(tr("Open Run"), tr("STTS runs (*.sttsrun);;All files (*)")));
 }
 
 void MainWindow::onLoadStarted(const QString& path) {
@@ -217,9 +295,43 @@ void MainWindow::onBusyChanged(bool busy) {
 }
 
 void MainWindow::onLoaded(LoadedVideoPtr video) {
+  run_.reset();
+  timeline_->clearKeepCounts();
+  overlay_->setRun(nullptr);
+  showFrames(std::move(video));
+  recentFilesMenu_->add(video_->path);
+  statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(video_->path).fileName()), 5000);
+  emit videoLoaded(video_->path);
+}
+
+void MainWindow::onRunLoaded(LoadedRunPtr run) {
+  run_ = std::move(run);
+  const stts::RunResult& result = *run_->run;
+  // STTS keeps the first frame whole by rule (the reference for temporal redundancy).
+  std::vector<int> forced;
+  if (result.request.method == "stts" && result.frames > 0) forced.push_back(0);
+  timeline_->setKeepCounts(std::vector<int>(result.keptPerFrame.begin(), result.keptPerFrame.end()),
+                           stts::kCellsPerFrame, std::move(forced));
+  overlay_->setRun(run_->run);
+  showFrames(run_->video);
+  recentFilesMenu_->add(run_->path);
+  const QString name = QFileInfo(run_->path).fileName();
+  if (run_->usesStoredFrames) {
+    statusBar()->showMessage(tr("Opened %1: %2, so the frames stored in the run are shown.")
+                                 .arg(name, run_->videoProblem));
+  } else if (!run_->videoProblem.isEmpty()) {
+    statusBar()->showMessage(tr("Opened %1, but %2: the cells may not match the pictures.")
+                                 .arg(name, run_->videoProblem));
+  } else {
+    statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
+  }
+  emit runLoaded(run_->path);
+}
+
+void MainWindow::showFrames(LoadedVideoPtr video) {
   video_ = std::move(video);
   messageBar_->dismiss();
-  recentFilesMenu_->add(video_->path);
+  frameView_->setDisplayAspect(video_->displayAspect);
 
   std::vector<stts::SamplePoint> points;
   points.reserve(video_->frames.size());
@@ -231,8 +343,8 @@ void MainWindow::onLoaded(LoadedVideoPtr video) {
   updateNavigationEnabled();
   updateTitle();
   videoInfoLabel_->setText(videoSummary());
-  statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(video_->path).fileName()), 5000);
-  emit videoLoaded(video_->path);
+  runInfoLabel_->setText(runSummary());
+  runInfoLabel_->setVisible(run_ != nullptr);
 }
 
 void MainWindow::onLoadFailed(const QString& path, const QString& message) {
@@ -244,6 +356,33 @@ void MainWindow::onLoadFailed(const QString& path, const QString& message) {
   emit videoLoadFailed(path, message);
 }
 
+void MainWindow::onRunLoadFailed(const QString& path, const QString& message) {
+  // As for videos: nothing of the broken run is opened and the current view stays.
+  messageBar_->showError(
+      tr("Could not open the run “%1”: %2").arg(QFileInfo(path).fileName(), message));
+  statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()));
+  emit runLoadFailed(path, message);
+}
+
+void MainWindow::applyOverlay() {
+  const int index = navigator_->currentIndex();
+  frameView_->setOverlay(overlay_->cellsForFrame(index), overlay_->style());
+  OverlayLegend* legend = frameView_->legend();
+  legend->setColourMap(overlay_->colourMap());
+  legend->setRange(overlay_->scoreLow(), overlay_->scoreHigh());
+  legend->setVisible(run_ && overlay_->mode() == OverlayMode::Score);
+  for (QAction* choice : colourMapMenu_->actions()) {
+    choice->setChecked(ColourMap(choice->data().toInt()) == overlay_->colourMap());
+  }
+}
+
+void MainWindow::showOverlayStatus() {
+  statusBar()->showMessage(tr("Overlay: %1 · opacity %2 %")
+                               .arg(OverlayState::modeDisplayName(overlay_->mode()))
+                               .arg(std::lround(overlay_->opacity() * 100.0f)),
+                           3000);
+}
+
 void MainWindow::showSample(int index) {
   timeline_->setCurrentIndex(index);
   if (!video_ || index < 0 || index >= static_cast<int>(video_->frames.size())) {
@@ -251,6 +390,7 @@ void MainWindow::showSample(int index) {
     return;
   }
   frameView_->setFrame(video_->frames[size_t(index)].image);
+  applyOverlay();
 }
 
 void MainWindow::updateNavigationEnabled() {
@@ -262,7 +402,9 @@ void MainWindow::updateNavigationEnabled() {
 }
 
 void MainWindow::updateTitle() {
-  if (video_) {
+  if (run_) {
+    setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(run_->path).fileName()));
+  } else if (video_) {
     setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(video_->path).fileName()));
   } else {
     setWindowTitle(tr("STTS Lens"));
@@ -281,6 +423,18 @@ QString MainWindow::videoSummary() const {
       .arg(video_->frames.size());
 }
 
+QString MainWindow::runSummary() const {
+  if (!run_) return {};
+  const stts::RunResult& result = *run_->run;
+  const double percent = result.visionTokensBefore > 0 ? 100.0 * double(result.visionTokensAfter) /
+                                                             double(result.visionTokensBefore)
+                                                       : 0.0;
+  return tr("Vision tokens %1 → %2 (%3 %)")
+      .arg(result.visionTokensBefore)
+      .arg(result.visionTokensAfter)
+      .arg(percent, 0, 'f', 1);
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
   if (!firstLocalFile(event->mimeData()).isEmpty()) {
     event->acceptProposedAction();
@@ -296,7 +450,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
     return;
   }
   event->acceptProposedAction();
-  openVideo(path);
+  openPath(path);
 }
 
 void MainWindow::restoreWindowState() {

@@ -1,5 +1,6 @@
 // The top-level window. It wires the parts together and owns no logic of its own: the loader
-// loads, the navigator decides the current sample, the view and the timeline draw.
+// loads videos and runs, the navigator decides the current sample, the overlay state decides what
+// the cells look like, the view and the timeline draw.
 #pragma once
 
 #include <QMainWindow>
@@ -20,6 +21,8 @@ class MessageBar;
 class RecentFilesMenu;
 class Timeline;
 
+class OverlayState;
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -29,8 +32,15 @@ class MainWindow : public QMainWindow {
 
   // Starts loading `path` in the background; the result or an error arrives later.
   void openVideo(const QString& path);
+  // Starts opening the run file `path`: its cells over its video (or its stored frames).
+  void openRun(const QString& path);
+  // A run file by its extension (.sttsrun), anything else as a video.
+  void openPath(const QString& path);
 
+  // The frames on screen: the video's sampled frames, or the open run's frames.
   const LoadedVideoPtr& video() const { return video_; }
+  // The open run; null while a plain video (or nothing) is shown.
+  const LoadedRunPtr& run() const { return run_; }
   bool isLoading() const;
 
   // The parts, for tests and for the features later issues add around them.
@@ -40,13 +50,17 @@ class MainWindow : public QMainWindow {
   Timeline* timeline() const { return timeline_; }
   MessageBar* messageBar() const { return messageBar_; }
   RecentFilesMenu* recentFilesMenu() const { return recentFilesMenu_; }
+  OverlayState* overlay() const { return overlay_; }
 
  signals:
   void videoLoaded(const QString& path);
   void videoLoadFailed(const QString& path, const QString& message);
+  void runLoaded(const QString& path);
+  void runLoadFailed(const QString& path, const QString& message);
 
  public slots:
   void showOpenDialog();
+  void showOpenRunDialog();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -67,12 +81,19 @@ class MainWindow : public QMainWindow {
 
   void onLoadStarted(const QString& path);
   void onLoaded(LoadedVideoPtr video);
+  void onRunLoaded(LoadedRunPtr run);
   void onLoadFailed(const QString& path, const QString& message);
+  void onRunLoadFailed(const QString& path, const QString& message);
+  void showFrames(LoadedVideoPtr video);
+  void applyOverlay();
+  void showOverlayStatus();
+  QString chooseFile(const QString& title, const QString& filter);
   void onBusyChanged(bool busy);
   void showSample(int index);
   void updateNavigationEnabled();
   void updateTitle();
   QString videoSummary() const;
+  QString runSummary() const;
 
   ActionRegistry* actions_ = nullptr;
   FrameNavigator* navigator_ = nullptr;
@@ -83,11 +104,16 @@ class MainWindow : public QMainWindow {
   RecentFilesMenu* recentFilesMenu_ = nullptr;
   QMenu* fileMenu_ = nullptr;
   QMenu* playbackMenu_ = nullptr;
+  QMenu* viewMenu_ = nullptr;
+  QMenu* colourMapMenu_ = nullptr;
+  OverlayState* overlay_ = nullptr;
+  QLabel* runInfoLabel_ = nullptr;
   QToolBar* toolBar_ = nullptr;
   QLabel* videoInfoLabel_ = nullptr;
   QProgressBar* busyIndicator_ = nullptr;
 
   LoadedVideoPtr video_;
+  LoadedRunPtr run_;
 };
 
 }  // namespace stts::ui

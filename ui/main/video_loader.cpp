@@ -5,32 +5,36 @@
 #include <QMetaObject>
 #include <algorithm>
 
+#include "main/run_loading.h"
+
 namespace stts::ui {
 
 namespace {
 
-struct JobOutcome {
-  LoadedVideoPtr video;
-  QString error;
-};
-
 // Runs on the worker thread. Engine errors are already user-readable sentences.
-JobOutcome runLoadJob(const QString& path, const stts::SamplingSpec& spec,
-                      const stts::CancelToken* cancel) {
+LoadedVideoPtr runLoadJob(const QString& path, const stts::SamplingSpec& spec,
+                          const stts::CancelToken* cancel, QString* error) {
   // The engine takes a native (local 8-bit) path so non-UTF-8 file names still open.
   auto source = stts::VideoSource::open(QFile::encodeName(path).toStdString());
-  if (!source) return {nullptr, QString::fromStdString(source.error().message)};
+  if (!source) {
+    *error = QString::fromStdString(source.error().message);
+    return nullptr;
+  }
   auto frames = source->sample(spec, cancel);
-  if (!frames) return {nullptr, QString::fromStdString(frames.error().message)};
+  if (!frames) {
+    *error = QString::fromStdString(frames.error().message);
+    return nullptr;
+  }
   if (frames->empty()) {
-    return {nullptr, VideoLoader::tr("The video contains no frames that could be decoded.")};
+    *error = VideoLoader::tr("The video contains no frames that could be decoded.");
+    return nullptr;
   }
   auto video = std::make_shared<LoadedVideo>();
   video->path = path;
   video->info = source->info();
   video->sampling = spec;
   video->frames = std::move(frames.value());
-  return {std::move(video), QString()};
+  return video;
 }
 
 }  // namespace
@@ -40,7 +44,7 @@ double LoadedVideo::sampledFramesPerSecond() const {
     const double span = frames.back().point.requestedTime - frames.front().point.requestedTime;
     if (span > 0.0) return double(frames.size() - 1) / span;
   }
-  return sampling.maxFps;
+  return sampling.maxFps > 0.0 ? sampling.maxFps : 2.0;
 }
 
 VideoLoader::VideoLoader(QObject* parent) : QObject(parent) {
@@ -59,6 +63,25 @@ VideoLoader::~VideoLoader() {
 }
 
 void VideoLoader::load(const QString& path) {
+  const stts::SamplingSpec spec = sampling_;
+  start(path, false, [path, spec](const stts::CancelToken* cancel) {
+    Outcome outcome;
+    outcome.video = runLoadJob(path, spec, cancel, &outcome.error);
+    return outcome;
+  });
+}
+
+void VideoLoader::loadRun(const QString& path) {
+  start(path, true, [path](const stts::CancelToken* cancel) {
+    RunJobOutcome job = loadRunJob(path, cancel);
+    Outcome outcome;
+    outcome.run = std::move(job.run);
+    outcome.error = std::move(job.error);
+    return outcome;
+  });
+}
+
+void VideoLoader::start(const QString& path, bool isRun, Job job) {
   // Not cancel(): busy stays true across the hand-over, so the indicator does not flicker.
   if (currentCancel_) currentCancel_->cancel();
   const quint64 request = ++latestRequest_;
@@ -67,17 +90,17 @@ void VideoLoader::load(const QString& path) {
   setBusy(true);
   emit started(path);
 
-  const stts::SamplingSpec spec = sampling_;
-  QMetaObject::invokeMethod(worker_, [this, request, path, spec, cancelToken] {
-    if (cancelToken->isCancelled()) return;  // superseded while queued
-    JobOutcome outcome = runLoadJob(path, spec, cancelToken.get());
-    QMetaObject::invokeMethod(
-        this,
-        [this, request, path, outcome = std::move(outcome)] {
-          finish(request, outcome.video, path, outcome.error);
-        },
-        Qt::QueuedConnection);
-  });
+  QMetaObject::invokeMethod(worker_,
+                            [this, request, path, isRun, cancelToken, job = std::move(job)] {
+                              if (cancelToken->isCancelled()) return;  // superseded while queued
+                              Outcome outcome = job(cancelToken.get());
+                              QMetaObject::invokeMethod(
+                                  this,
+                                  [this, request, path, isRun, outcome = std::move(outcome)] {
+                                    finish(request, outcome, path, isRun);
+                                  },
+                                  Qt::QueuedConnection);
+                            });
 }
 
 void VideoLoader::cancel() {
@@ -86,15 +109,18 @@ void VideoLoader::cancel() {
   setBusy(false);
 }
 
-void VideoLoader::finish(quint64 request, LoadedVideoPtr video, const QString& path,
-                         const QString& error) {
+void VideoLoader::finish(quint64 request, const Outcome& outcome, const QString& path, bool isRun) {
   if (request != latestRequest_ || !busy_) return;  // a newer request or a cancel won
   currentCancel_.reset();
   setBusy(false);
-  if (video) {
-    emit loaded(std::move(video));
+  if (outcome.run) {
+    emit runLoaded(outcome.run);
+  } else if (outcome.video) {
+    emit loaded(outcome.video);
+  } else if (isRun) {
+    emit runFailed(path, outcome.error);
   } else {
-    emit failed(path, error);
+    emit failed(path, outcome.error);
   }
 }
 

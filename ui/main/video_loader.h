@@ -1,29 +1,20 @@
-// Opens and samples a video on a worker thread (design.md §7: the UI thread never decodes).
-// Results arrive on the loader's thread as immutable shared data; a newer request cancels and
-// supersedes an older one, so a slow file can never overwrite a later choice.
+// Opens and samples a video, or opens a run file, on a worker thread (design.md §7: the UI thread
+// never decodes). Results arrive on the loader's thread as immutable shared data; a newer request
+// of either kind cancels and supersedes an older one, so a slow file can never overwrite a later
+// choice.
 #pragma once
 
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <functional>
 #include <memory>
-#include <vector>
 
+#include "main/loaded_media.h"
 #include "stts/cancel.h"
 #include "stts/video.h"
 
 namespace stts::ui {
-
-struct LoadedVideo {
-  QString path;
-  stts::VideoInfo info;
-  stts::SamplingSpec sampling;
-  std::vector<stts::SampledFrame> frames;  // in time order
-
-  // The rate sampled frames are spaced at, for playback; falls back to the sampling cap.
-  double sampledFramesPerSecond() const;
-};
-using LoadedVideoPtr = std::shared_ptr<const LoadedVideo>;
 
 class VideoLoader : public QObject {
   Q_OBJECT
@@ -36,6 +27,8 @@ class VideoLoader : public QObject {
 
   // Starts loading `path`; a job still running is cancelled and its result dropped.
   void load(const QString& path);
+  // Starts opening the run file `path` (see run_loading.h); supersedes like load().
+  void loadRun(const QString& path);
   void cancel();
   bool isBusy() const { return busy_; }
 
@@ -43,10 +36,20 @@ class VideoLoader : public QObject {
   void started(const QString& path);
   void loaded(stts::ui::LoadedVideoPtr video);
   void failed(const QString& path, const QString& message);
+  void runLoaded(stts::ui::LoadedRunPtr run);
+  void runFailed(const QString& path, const QString& message);
   void busyChanged(bool busy);
 
  private:
-  void finish(quint64 request, LoadedVideoPtr video, const QString& path, const QString& error);
+  struct Outcome {
+    LoadedVideoPtr video;
+    LoadedRunPtr run;
+    QString error;
+  };
+  using Job = std::function<Outcome(const stts::CancelToken*)>;
+
+  void start(const QString& path, bool isRun, Job job);
+  void finish(quint64 request, const Outcome& outcome, const QString& path, bool isRun);
   void setBusy(bool busy);
 
   QThread thread_;

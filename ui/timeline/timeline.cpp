@@ -17,6 +17,8 @@ constexpr int kHorizontalMargin = 12;
 constexpr int kBarTop = 10;
 constexpr int kBarHeight = 26;
 constexpr int kLabelGap = 6;
+constexpr int kStripGap = 4;
+constexpr int kStripHeight = 26;
 
 }  // namespace
 
@@ -37,10 +39,36 @@ void Timeline::setSamples(std::vector<stts::SamplePoint> samples, double duratio
   update();
 }
 
+void Timeline::setKeepCounts(std::vector<int> kept, int cellsPerFrame,
+                             std::vector<int> forcedFrames) {
+  kept_ = std::move(kept);
+  forced_ = std::move(forcedFrames);
+  cellsPerFrame_ = std::max(1, cellsPerFrame);
+  updateGeometry();  // the strip adds height
+  update();
+}
+
+void Timeline::clearKeepCounts() {
+  setKeepCounts({}, cellsPerFrame_, {});
+}
+
+QColor Timeline::keepBarColour() const {
+  QColor colour = palette().color(QPalette::Highlight);
+  colour.setAlphaF(0.6f);
+  return colour;
+}
+
+QColor Timeline::forcedKeepColour() {
+  return QColor(232, 168, 56);  // amber: "kept by rule", apart from the accent's "kept by score"
+}
+
 void Timeline::clear() {
+  kept_.clear();
+  forced_.clear();
   samples_.clear();
   duration_ = 0.0;
   current_ = -1;
+  updateGeometry();  // the keep strip is gone
   update();
 }
 
@@ -52,7 +80,18 @@ void Timeline::setCurrentIndex(int index) {
 }
 
 QSize Timeline::sizeHint() const {
-  return {640, kBarTop + kBarHeight + kLabelGap + fontMetrics().height() + 10};
+  return {640, labelsTop() + fontMetrics().height() + 10};
+}
+
+int Timeline::labelsTop() const {
+  const int stripExtent = kept_.empty() ? 0 : kStripGap + kStripHeight;
+  return kBarTop + kBarHeight + stripExtent + kLabelGap;
+}
+
+QRect Timeline::keepStripRect() const {
+  if (kept_.empty()) return {};
+  const QRect bar = barRect();
+  return {bar.left(), bar.bottom() + 1 + kStripGap, bar.width(), kStripHeight};
 }
 
 QSize Timeline::minimumSizeHint() const {
@@ -133,6 +172,7 @@ void Timeline::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   painter.setRenderHint(QPainter::Antialiasing);
   paintBar(painter);
+  paintKeepStrip(painter);
   paintLabels(painter);
 }
 
@@ -180,9 +220,64 @@ void Timeline::paintBar(QPainter& painter) const {
   painter.drawPath(cap);
 }
 
+void Timeline::paintKeepStrip(QPainter& painter) const {
+  const QRect strip = keepStripRect();
+  if (strip.isEmpty()) return;
+  const QPalette& pal = palette();
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, false);  // crisp one-pixel bars
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(pal.color(QPalette::Base));
+  painter.drawRect(strip);
+
+  // A faint line at "all kept" gives the bars a scale without labels.
+  QColor guide = pal.color(QPalette::Text);
+  guide.setAlphaF(0.18f);
+  painter.setPen(QPen(guide, 1.0));
+  painter.drawLine(strip.left(), strip.top() + 2, strip.right(), strip.top() + 2);
+  painter.setPen(Qt::NoPen);
+
+  // Bars take most of the spacing between samples (gaps keep neighbours apart), one pixel at least
+  // for hundreds of frames, and at most fourteen so a short clip does not look like a bar chart.
+  double spacing = strip.width();
+  for (size_t i = 1; i < samples_.size(); ++i) {
+    spacing = std::min(
+        spacing, xForTime(samples_[i].requestedTime) - xForTime(samples_[i - 1].requestedTime));
+  }
+  const double barWidth = std::clamp(std::floor(spacing * 0.6), 1.0, 14.0);
+  const int usable = strip.height() - 3;  // the top rows stay free for the guide line
+  const int count = std::min(int(kept_.size()), sampleCount());
+  for (int i = 0; i < count; ++i) {
+    const double fraction = std::clamp(double(kept_[size_t(i)]) / cellsPerFrame_, 0.0, 1.0);
+    const int height = std::max(1, int(std::lround(fraction * usable)));
+    const double centre = std::round(xForTime(samples_[size_t(i)].requestedTime));
+    const bool forced = std::find(forced_.begin(), forced_.end(), i) != forced_.end();
+    QColor colour = forced ? forcedKeepColour() : keepBarColour();
+    if (i == current_ && !forced) colour = pal.color(QPalette::Highlight);
+    painter.setBrush(colour);
+    painter.drawRect(
+        QRectF(centre - std::floor(barWidth / 2.0), strip.bottom() + 1 - height, barWidth, height));
+  }
+  // The forced frames also get a small triangle under the strip, findable even where bars are
+  // one pixel wide.
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  painter.setBrush(forcedKeepColour());
+  for (int index : forced_) {
+    if (index < 0 || index >= count) continue;
+    const double x = std::round(xForTime(samples_[size_t(index)].requestedTime)) + 0.5;
+    QPainterPath mark;
+    mark.moveTo(x, strip.bottom() + 1);
+    mark.lineTo(x + 4, strip.bottom() + 5);
+    mark.lineTo(x - 4, strip.bottom() + 5);
+    mark.closeSubpath();
+    painter.drawPath(mark);
+  }
+  painter.restore();
+}
+
 void Timeline::paintLabels(QPainter& painter) const {
   const QRect bar = barRect();
-  const QRect labels(bar.left(), bar.bottom() + kLabelGap, bar.width(), fontMetrics().height());
+  const QRect labels(bar.left(), labelsTop(), bar.width(), fontMetrics().height());
   painter.setPen(palette().color(QPalette::WindowText));
   if (samples_.empty() || current_ < 0) {
     painter.drawText(labels, Qt::AlignCenter, tr("No video loaded"));
@@ -192,8 +287,11 @@ void Timeline::paintLabels(QPainter& painter) const {
   painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, formatTimestamp(sample.requestedTime));
   // Sampled index shown 1-based ("k / T") as in players' "frame k of T"; the raw frame number is
   // the 0-based presentation-order index that ffprobe and the CLI print.
-  painter.drawText(labels, Qt::AlignCenter,
-                   tr("Sample %1 / %2").arg(current_ + 1).arg(sampleCount()));
+  QString centre = tr("Sample %1 / %2").arg(current_ + 1).arg(sampleCount());
+  if (current_ < int(kept_.size())) {
+    centre = tr("%1 · kept %2 / %3").arg(centre).arg(kept_[size_t(current_)]).arg(cellsPerFrame_);
+  }
+  painter.drawText(labels, Qt::AlignCenter, centre);
   painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter,
                    tr("Frame %1").arg(sample.frameNumber));
 }

@@ -1,5 +1,7 @@
 // The scrubber under the frame view: one tick per sampled frame at its requested time, a playhead
 // on the current sample, and the current position as text (time, sampled index, raw frame).
+// With a run open, a keep-count strip under the scrubber shows one bar per sampled frame (height
+// = kept cells / 81) and marks frames the method keeps whole (ux.md §3).
 // It only draws and reports clicks; the owner decides what the current sample is.
 #pragma once
 
@@ -19,6 +21,17 @@ class Timeline : public QWidget {
   // `duration` is the video's length in seconds; samples are in time order.
   void setSamples(std::vector<stts::SamplePoint> samples, double duration);
   void clear();
+
+  // Kept cells per sampled frame (same order and count as the samples), out of `cellsPerFrame`,
+  // and the frames the method forces to keep whole (STTS: frame 0). Empty hides the strip.
+  void setKeepCounts(std::vector<int> kept, int cellsPerFrame, std::vector<int> forcedFrames);
+  void clearKeepCounts();
+  bool hasKeepCounts() const { return !kept_.empty(); }
+  // The strip's rectangle in widget coordinates; empty while hidden.
+  QRect keepStripRect() const;
+  // The bar colours, for tests: ordinary, current frame, forced-kept frame.
+  QColor keepBarColour() const;
+  static QColor forcedKeepColour();
 
   void setCurrentIndex(int index);
   int currentIndex() const { return current_; }
@@ -48,12 +61,17 @@ class Timeline : public QWidget {
   double xForTime(double seconds) const;
   void requestSampleAt(int x);
   void paintBar(QPainter& painter) const;
+  void paintKeepStrip(QPainter& painter) const;
   void paintLabels(QPainter& painter) const;
+  int labelsTop() const;
 
   std::vector<stts::SamplePoint> samples_;
   double duration_ = 0.0;
   int current_ = -1;
   bool scrubbing_ = false;
+  std::vector<int> kept_;
+  std::vector<int> forced_;
+  int cellsPerFrame_ = 81;
 };
 
 }  // namespace stts::ui

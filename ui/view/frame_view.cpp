@@ -6,9 +6,12 @@
 #include <QOpenGLPixelTransferOptions>
 #include <QOpenGLShaderProgram>
 #include <QOpenGLTexture>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <array>
+
+#include "view/overlay_legend.h"
 
 namespace stts::ui {
 
@@ -16,6 +19,10 @@ namespace {
 
 constexpr int kPositionLocation = 0;
 constexpr int kTexCoordLocation = 1;
+constexpr int kFrameUnit = 0;
+constexpr int kCellUnit = 1;
+constexpr int kColourMapUnit = 2;
+constexpr int kLegendMargin = 12;
 
 // The shader files hold dialect-neutral bodies; these preludes make them GLSL 330 core (core and
 // compatibility contexts, GL >= 3.3) or GLSL 120 (old drivers, GL 2.1).
@@ -57,6 +64,10 @@ FrameView::FrameView(QWidget* parent) : QOpenGLWidget(parent) {
   layout->setContentsMargins(24, 24, 24, 24);
   layout->addWidget(messageLabel_);
   updateMessage();
+
+  legend_ = new OverlayLegend(this);
+  legend_->hide();
+  placeLegend();
 }
 
 FrameView::~FrameView() {
@@ -76,6 +87,29 @@ void FrameView::setFrame(stts::RgbImagePtr frame) {
   frame_ = std::move(frame);
   updateMessage();
   update();
+}
+
+void FrameView::setDisplayAspect(double aspect) {
+  displayAspect_ = aspect > 0.0 ? aspect : 0.0;
+  update();
+}
+
+void FrameView::setOverlay(std::optional<OverlayCells> cells, const OverlayStyle& style) {
+  if (cells != cells_) cellsDirty_ = true;
+  cells_ = std::move(cells);
+  style_ = style;
+  update();
+}
+
+void FrameView::resizeEvent(QResizeEvent* event) {
+  QOpenGLWidget::resizeEvent(event);
+  placeLegend();
+}
+
+void FrameView::placeLegend() {
+  legend_->resize(legend_->sizeHint());
+  legend_->move(width() - legend_->width() - kLegendMargin,
+                height() - legend_->height() - kLegendMargin);
 }
 
 void FrameView::setPlaceholderText(const QString& text) {
@@ -125,7 +159,8 @@ QMatrix4x4 FrameView::frameTransform() const {
     return m;
   }
   // Fit: the axis with less room spans the full clip range, the other shrinks (letterbox).
-  const double frameAspect = double(frame_->width) / frame_->height;
+  const double frameAspect =
+      displayAspect_ > 0.0 ? displayAspect_ : double(frame_->width) / frame_->height;
   const double widgetAspect = double(width()) / height();
   double scaleX = 1.0;
   double scaleY = 1.0;
@@ -238,6 +273,67 @@ void FrameView::uploadFrameIfChanged() {
   texture_->setData(QOpenGLTexture::RGB, QOpenGLTexture::UInt8, frame_->pixels.data(), &transfer);
 }
 
+void FrameView::uploadOverlayIfChanged() {
+  if (!cells_ || style_.mode == OverlayMode::Off) return;
+  if (!cellTexture_) {
+    cellTexture_ = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+    cellTexture_->setSize(stts::kCellGrid, stts::kCellGrid);
+    cellTexture_->setFormat(QOpenGLTexture::RGBA8_UNorm);
+    cellTexture_->setMipLevels(1);
+    cellTexture_->allocateStorage(QOpenGLTexture::RGBA, QOpenGLTexture::UInt8);
+    // Nearest: each cell is one flat block, edges exactly on the grid (design.md §8).
+    cellTexture_->setMinMagFilters(QOpenGLTexture::Nearest, QOpenGLTexture::Nearest);
+    cellTexture_->setWrapMode(QOpenGLTexture::ClampToEdge);
+    cellsDirty_ = true;
+  }
+  if (cellsDirty_) {
+    std::array<uint8_t, stts::kCellsPerFrame * 4> texels{};
+    for (size_t i = 0; i < size_t(stts::kCellsPerFrame); ++i) {
+      texels[i * 4 + 0] = cells_->level[i];
+      texels[i * 4 + 1] = cells_->kept[i] ? 255 : 0;
+      texels[i * 4 + 3] = 255;
+    }
+    cellTexture_->setData(QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, texels.data());
+    cellsDirty_ = false;
+  }
+  if (!colourMapTexture_) {
+    colourMapTexture_ = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+    colourMapTexture_->setSize(kColourMapSize, 1);
+    colourMapTexture_->setFormat(QOpenGLTexture::RGBA8_UNorm);
+    colourMapTexture_->setMipLevels(1);
+    colourMapTexture_->allocateStorage(QOpenGLTexture::RGBA, QOpenGLTexture::UInt8);
+    colourMapTexture_->setMinMagFilters(QOpenGLTexture::Nearest, QOpenGLTexture::Nearest);
+    colourMapTexture_->setWrapMode(QOpenGLTexture::ClampToEdge);
+    uploadedColourMap_ = -1;
+  }
+  if (uploadedColourMap_ != int(style_.colourMap)) {
+    const ColourTable& table = colourTable(style_.colourMap);
+    std::array<uint8_t, kColourMapSize * 4> texels{};
+    for (size_t i = 0; i < table.size(); ++i) {
+      texels[i * 4 + 0] = uint8_t(qRed(table[i]));
+      texels[i * 4 + 1] = uint8_t(qGreen(table[i]));
+      texels[i * 4 + 2] = uint8_t(qBlue(table[i]));
+      texels[i * 4 + 3] = 255;
+    }
+    colourMapTexture_->setData(QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, texels.data());
+    uploadedColourMap_ = int(style_.colourMap);
+  }
+}
+
+void FrameView::bindOverlay() {
+  const bool active =
+      cells_ && style_.mode != OverlayMode::Off && cellTexture_ && colourMapTexture_;
+  const float mode = !active ? 0.0f : style_.mode == OverlayMode::Mask ? 1.0f : 2.0f;
+  program_->setUniformValue("u_overlayMode", mode);
+  program_->setUniformValue("u_opacity", std::clamp(style_.opacity, 0.0f, 1.0f));
+  program_->setUniformValue("u_droppedDim", kDroppedCellDim);
+  program_->setUniformValue("u_cells", kCellUnit);
+  program_->setUniformValue("u_colourMap", kColourMapUnit);
+  if (!active) return;
+  cellTexture_->bind(kCellUnit);
+  colourMapTexture_->bind(kColourMapUnit);
+}
+
 void FrameView::paintGL() {
   const QColor background = backgroundColor();
   glClearColor(background.redF(), background.greenF(), background.blueF(), 1.0f);
@@ -245,13 +341,14 @@ void FrameView::paintGL() {
   if (!program_) return;
   uploadFrameIfChanged();
   if (!texture_) return;
+  uploadOverlayIfChanged();
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
   program_->bind();
   program_->setUniformValue("u_transform", frameTransform());
-  program_->setUniformValue("u_frame", 0);
-  glActiveTexture(GL_TEXTURE0);
-  texture_->bind();
+  program_->setUniformValue("u_frame", kFrameUnit);
+  bindOverlay();
+  texture_->bind(kFrameUnit);
   {
     QOpenGLVertexArrayObject::Binder arrayBinder(&quadArray_);
     if (!quadArray_.isCreated()) {
@@ -265,12 +362,19 @@ void FrameView::paintGL() {
     }
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
   }
-  texture_->release();
+  texture_->release(kFrameUnit);
+  if (cellTexture_) cellTexture_->release(kCellUnit);
+  if (colourMapTexture_) colourMapTexture_->release(kColourMapUnit);
+  glActiveTexture(GL_TEXTURE0);
   program_->release();
 }
 
 void FrameView::releaseGlResources() {
   texture_.reset();
+  cellTexture_.reset();
+  colourMapTexture_.reset();
+  uploadedColourMap_ = -1;
+  cellsDirty_ = true;
   program_.reset();
   if (quadBuffer_.isCreated()) quadBuffer_.destroy();
   if (quadArray_.isCreated()) quadArray_.destroy();

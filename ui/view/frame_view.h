@@ -1,6 +1,7 @@
 // FrameView draws the current video frame as an OpenGL texture, letterboxed into the widget on a
-// dark background. It owns no video state: the window hands it an immutable RgbImage.
-// Later issues add the per-cell overlay and colour-map textures to the same program (design §8).
+// dark background, with the per-cell overlay (mask or score colours, design.md §8) composited in
+// the same fragment shader. It owns no video or run state: the window hands it an immutable
+// RgbImage and the current frame's OverlayCells.
 #pragma once
 
 #include <QMatrix4x4>
@@ -10,14 +11,18 @@
 #include <QOpenGLWidget>
 #include <QPointF>
 #include <memory>
+#include <optional>
 
 #include "stts/video.h"
+#include "view/overlay_composite.h"
 
 class QLabel;
 class QOpenGLShaderProgram;
 class QOpenGLTexture;
 
 namespace stts::ui {
+
+class OverlayLegend;
 
 class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   Q_OBJECT
@@ -29,6 +34,18 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   // Shows `frame` (may be null: empty state). Uploads lazily in the next paint.
   void setFrame(stts::RgbImagePtr frame);
   const stts::RgbImagePtr& frame() const { return frame_; }
+
+  // The picture's display aspect (width / height); 0 uses the image's own. Stored model inputs
+  // are square but must be shown at the video's aspect for the cell grid to line up.
+  void setDisplayAspect(double aspect);
+  double displayAspect() const { return displayAspect_; }
+
+  // The current frame's cells (none: no overlay) and how to draw them.
+  void setOverlay(std::optional<OverlayCells> cells, const OverlayStyle& style);
+  const std::optional<OverlayCells>& overlayCells() const { return cells_; }
+  const OverlayStyle& overlayStyle() const { return style_; }
+  // The score legend in the view's bottom-right corner; the owner fills and shows it.
+  OverlayLegend* legend() const { return legend_; }
 
   // Text drawn centred while there is no frame (e.g. "Open a video…").
   void setPlaceholderText(const QString& text);
@@ -52,12 +69,16 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
  protected:
   void initializeGL() override;
   void paintGL() override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   bool buildProgram();
   bool tryBuildProgram(bool modernDialect);
   void createQuad();
   void uploadFrameIfChanged();
+  void uploadOverlayIfChanged();
+  void bindOverlay();
+  void placeLegend();
   void releaseGlResources();
   QMatrix4x4 frameTransform() const;
   void setGraphicsError(const QString& error);
@@ -66,6 +87,12 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   stts::RgbImagePtr frame_;
   const stts::RgbImage* uploadedFrame_ = nullptr;  // identity of what the texture holds
   QLabel* messageLabel_ = nullptr;
+  OverlayLegend* legend_ = nullptr;
+  double displayAspect_ = 0.0;
+  std::optional<OverlayCells> cells_;
+  OverlayStyle style_;
+  bool cellsDirty_ = true;
+  int uploadedColourMap_ = -1;
   QString placeholderText_;
   QString shaderDialect_;
   QString graphicsError_;
@@ -74,6 +101,8 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
 
   std::unique_ptr<QOpenGLShaderProgram> program_;
   std::unique_ptr<QOpenGLTexture> texture_;
+  std::unique_ptr<QOpenGLTexture> cellTexture_;       // unit 1
+  std::unique_ptr<QOpenGLTexture> colourMapTexture_;  // unit 2
   QOpenGLBuffer quadBuffer_{QOpenGLBuffer::VertexBuffer};
   QOpenGLVertexArrayObject quadArray_;
   int maxTextureSize_ = 0;
