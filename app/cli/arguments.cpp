@@ -28,6 +28,11 @@ std::optional<ParsedArguments> parseArguments(const CommandSpec& spec, int argc,
       parsed.values_["help"] = "";
       continue;
     }
+    // A short alias (-o FILE) is spelled as its long option from here on.
+    if (arg.size() == 2 && arg[0] == '-' && arg[1] != '-') {
+      for (const auto& option : spec.options)
+        if (option.shortName == arg[1]) arg = "--" + option.name;
+    }
     if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
       std::string name = arg.substr(2);
       std::optional<std::string> inlineValue;
@@ -78,7 +83,9 @@ std::string usageText(const CommandSpec& spec) {
   if (!spec.options.empty()) {
     out << "\nOptions:\n";
     for (const auto& option : spec.options) {
-      std::string left = "  --" + option.name;
+      std::string left =
+          option.shortName ? std::string("  -") + option.shortName + ", --" : std::string("  --");
+      left += option.name;
       if (!option.valueName.empty()) left += ' ' + option.valueName;
       if (left.size() < 26)
         left.resize(26, ' ');

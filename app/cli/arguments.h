@@ -13,6 +13,7 @@ struct OptionSpec {
   std::string name;       // long name without dashes, e.g. "max-frames"
   std::string valueName;  // empty for a flag; otherwise shown in help, e.g. "N"
   std::string help;
+  char shortName = 0;  // e.g. 'o' for -o; 0 for none
 };
 
 struct CommandSpec {

@@ -5,8 +5,14 @@
 namespace stts::cli {
 
 const std::vector<Command>& allCommands() {
-  static const std::vector<Command> commands = {probeCommand(), sampleCommand(), versionCommand(),
-                                                makeTinyModelCommand()};
+  static const std::vector<Command> commands = [] {
+    std::vector<Command> list = {probeCommand(), sampleCommand(), versionCommand(),
+                                 makeTinyModelCommand(), tokenizeCommand()};
+#if STTS_HAVE_MODEL
+    list.push_back(scoreCommand());
+#endif
+    return list;
+  }();
   return commands;
 }
 

@@ -29,5 +29,9 @@ Command probeCommand();
 Command sampleCommand();
 Command versionCommand();
 Command makeTinyModelCommand();
+#if STTS_HAVE_MODEL
+Command scoreCommand();  // needs the LibTorch model engine
+#endif
+Command tokenizeCommand();
 
 }  // namespace stts::cli

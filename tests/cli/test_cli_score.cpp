@@ -1,0 +1,108 @@
+// `stts score` end to end: tiny model + demo clip -> run file, read back with the engine's
+// run-file reader. Checks the STTS contract at the file level (budget, first frame kept, stages).
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "stts/runfile.h"
+
+namespace {
+
+struct CliResult {
+  int exitCode = -1;
+  QByteArray out;
+  QByteArray err;
+};
+
+CliResult runCli(const QStringList& args) {
+  QProcess process;
+  process.start(QStringLiteral(STTS_CLI_PATH), args);
+  CliResult result;
+  if (!process.waitForFinished(300000)) {
+    process.kill();
+    process.waitForFinished();
+    return result;
+  }
+  result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+  result.out = process.readAllStandardOutput();
+  result.err = process.readAllStandardError();
+  return result;
+}
+
+}  // namespace
+
+class CliScoreTest : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir dir_;
+  QString model_;
+
+  stts::RunResult score(const QStringList& extra, const QString& name) {
+    const QString out = dir_.filePath(name);
+    const CliResult result = runCli(QStringList{"score", "--model", model_, "--video",
+                                                STTS_DEMO_VIDEO, "--frames", "4", "-o", out} +
+                                    extra);
+    if (result.exitCode != 0) qWarning() << result.err;
+    auto run = stts::loadRunFile(out.toStdString());
+    if (!run) qWarning() << run.error().message.c_str();
+    return run ? std::move(run).value() : stts::RunResult{};
+  }
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    model_ = dir_.filePath("tiny");
+    const CliResult made = runCli({"make-tiny-model", model_});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+  }
+
+  void sttsAtHalfKeepsTheBudget() {
+    const stts::RunResult run = score({"--method", "stts", "--keep", "0.5"}, "half.sttsrun");
+    QCOMPARE(run.frames, 4);
+    // budget = trunc(float32(81 * 0.5) * 4) = 162 cells removed of 324.
+    QCOMPARE(run.visionTokensBefore, qint64(324));
+    QCOMPARE(run.visionTokensAfter, qint64(162));
+    QCOMPARE(run.keptPerFrame.front(), 81);  // the first frame is always kept
+    int kept = 0;
+    for (uint8_t k : run.keep) kept += k;
+    QCOMPARE(kept, 162);
+    QCOMPARE(run.request.method, std::string("stts"));
+    QVERIFY(run.modelHasScorer);
+    QVERIFY(!run.modelConfigHash.empty());
+    QVERIFY(!run.videoHeadHash.empty());
+    QCOMPARE(run.inputWidth, 378);
+    QCOMPARE(run.inputFrames.size(), size_t(4) * 378 * 378 * 3);
+    QStringList stages;
+    for (const auto& timing : run.timings) stages << QString::fromStdString(timing.name);
+    for (const char* stage :
+         {"decode", "preprocess", "vit_pre", "select", "vit_bias", "pack", "vit_post", "connector"})
+      QVERIFY2(stages.contains(stage), stage);
+  }
+
+  void noneKeepsEverything() {
+    const stts::RunResult run = score({"--method", "none", "--no-frames"}, "none.sttsrun");
+    QCOMPARE(run.visionTokensAfter, qint64(324));
+    QCOMPARE(run.inputFrames.size(), size_t(0));
+    for (int32_t kept : run.keptPerFrame) QCOMPARE(kept, 81);
+  }
+
+  void usageAndFailures() {
+    QCOMPARE(runCli({"score", "--model", model_}).exitCode, 2);  // no video, no output
+    QCOMPARE(runCli({"score", "--model", model_, "--video", STTS_DEMO_VIDEO, "-o", "x.sttsrun",
+                     "--keep", "1.5"})
+                 .exitCode,
+             2);
+    QCOMPARE(runCli({"score", "--model", model_, "--video", STTS_DEMO_VIDEO, "-o", "x.sttsrun",
+                     "--method", "magic"})
+                 .exitCode,
+             2);
+    const CliResult missing = runCli({"score", "--model", dir_.filePath("nothing-here"), "--video",
+                                      STTS_DEMO_VIDEO, "-o", dir_.filePath("x.sttsrun")});
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err.count('\n'), 1);
+    QVERIFY(!QFile::exists(dir_.filePath("x.sttsrun")));
+  }
+};
+
+QTEST_GUILESS_MAIN(CliScoreTest)
+#include "test_cli_score.moc"
