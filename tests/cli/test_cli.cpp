@@ -8,28 +8,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_process.h"
+
 namespace {
 
-struct CliResult {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
-
-CliResult runCli(const QStringList& args) {
-  QProcess process;
-  process.start(QStringLiteral(STTS_CLI_PATH), args);
-  CliResult result;
-  if (!process.waitForFinished(120000)) {
-    process.kill();
-    process.waitForFinished();
-    return result;
-  }
-  result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-  result.out = process.readAllStandardOutput();
-  result.err = process.readAllStandardError();
-  return result;
-}
+using stts::test::CliResult;
+using stts::test::runCli;
 
 QJsonObject parseObject(const QByteArray& json) {
   QJsonParseError error;
@@ -39,10 +23,8 @@ QJsonObject parseObject(const QByteArray& json) {
 }
 
 QByteArray ffprobe(const QStringList& args) {
-  QProcess process;
-  process.start(QStringLiteral(STTS_FFPROBE), QStringList{"-v", "error"} + args);
-  process.waitForFinished(120000);
-  return process.readAllStandardOutput();
+  return stts::test::runProgram(QStringLiteral(STTS_FFPROBE), QStringList{"-v", "error"} + args)
+      .out;
 }
 
 // A failure must be exactly one line on stderr, starting "stts: ", and nothing on stdout.

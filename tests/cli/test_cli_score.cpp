@@ -4,32 +4,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_process.h"
 #include "stts/runfile.h"
 
-namespace {
-
-struct CliResult {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
-
-CliResult runCli(const QStringList& args) {
-  QProcess process;
-  process.start(QStringLiteral(STTS_CLI_PATH), args);
-  CliResult result;
-  if (!process.waitForFinished(300000)) {
-    process.kill();
-    process.waitForFinished();
-    return result;
-  }
-  result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-  result.out = process.readAllStandardOutput();
-  result.err = process.readAllStandardError();
-  return result;
-}
-
-}  // namespace
+using stts::test::CliResult;
+using stts::test::runCli;
 
 class CliScoreTest : public QObject {
   Q_OBJECT

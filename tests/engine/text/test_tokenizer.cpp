@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_process.h"
+
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -48,24 +50,8 @@ json minimalTokenizer() {
   })");
 }
 
-struct CliResult {
-  int exitCode = -1;
-  QByteArray out;
-  QString err;
-};
-
-CliResult runCli(const QStringList& args, const QByteArray& input) {
-  QProcess p;
-  p.start(STTS_CLI_PATH, args);
-  p.write(input);
-  p.closeWriteChannel();
-  CliResult r;
-  if (!p.waitForFinished(60000)) return r;
-  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-  r.out = p.readAllStandardOutput();
-  r.err = QString::fromUtf8(p.readAllStandardError());
-  return r;
-}
+using stts::test::CliResult;
+using stts::test::runCli;
 
 }  // namespace
 
@@ -352,13 +338,13 @@ class TestTokenizer : public QObject {
     const QStringList model{"tokenize", "--model", modelDir_};
     CliResult r = runCli(model, "\"ok\"\nnot json\n");
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("line 2"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("line 2"), r.err.constData());
     r = runCli(model, "[1, 2]\n");
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("line 1") && r.err.contains("JSON string"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("line 1") && r.err.contains("JSON string"), r.err.constData());
     r = runCli(model + QStringList{"--decode"}, "[1, 2]\n[1, -3]\n");
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("line 2") && r.err.contains("-3"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("line 2") && r.err.contains("-3"), r.err.constData());
     r = runCli(model + QStringList{"--decode"}, "\"text\"\n");
     QCOMPARE(r.exitCode, 1);
     r = runCli({"tokenize"}, "");
@@ -369,7 +355,7 @@ class TestTokenizer : public QObject {
     QCOMPARE(r.exitCode, 2);
     r = runCli({"tokenize", "--model", tmp_.filePath("missing")}, "\"x\"\n");
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("does not exist"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("does not exist"), r.err.constData());
     r = runCli(model, "");
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_process.h"
+
 #include <unistd.h>
 
 #include "stts/checkpoint/model_folder.h"
@@ -35,22 +37,8 @@ QStringList entries(const QString& dir) {
   return d.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
 }
 
-struct CliResult {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-CliResult runCli(const QStringList& args) {
-  QProcess p;
-  p.start(STTS_CLI_PATH, args);
-  CliResult r;
-  if (!p.waitForFinished(120000)) return r;
-  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-  r.out = QString::fromUtf8(p.readAllStandardOutput());
-  r.err = QString::fromUtf8(p.readAllStandardError());
-  return r;
-}
+using stts::test::CliResult;
+using stts::test::runCli;
 
 }  // namespace
 
@@ -273,7 +261,7 @@ class TestTinyModel : public QObject {
     QVERIFY(!QFile::exists(dir));
 
     r = runCli({"make-tiny-model", dir, "--seed", "5"});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("wrote the tiny model"));
     QVERIFY(ckpt::inspectModelFolder(dir.toStdString()).ok());
 
@@ -283,7 +271,7 @@ class TestTinyModel : public QObject {
     QVERIFY(r.err.startsWith("stts: ") && r.err.contains("--force"));
 
     r = runCli({"make-tiny-model", dir, "--force", "--seed", "6"});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(readJson(dir + "/config.json")["stts_tiny_model"].toObject()["seed"].toInt(), 6);
 
     r = runCli({"make-tiny-model", tmp_.filePath("missing/parent/m")});
