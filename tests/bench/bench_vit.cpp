@@ -133,6 +133,8 @@ int main(int argc, char** argv) {
       a.post = next();
     else if (s == "--json")
       a.json = next();
+    else if (s == "--threads")
+      a.threads = std::stoi(next());
     else {
       std::fprintf(
           stderr,

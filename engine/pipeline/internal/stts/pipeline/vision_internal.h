@@ -1,0 +1,64 @@
+// Torch-side entry points of the vision half: the connector features for the language side, and
+// the knobs tests and the benchmark need. Internal: include only from engine code, tests, bench.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <vector>
+
+#include "stts/model/vit.h"
+#include "stts/pipeline.h"
+#include "stts/prune/stts_select.h"
+
+namespace stts::pipeline {
+
+// How blocks after prune_at+1 run (all exactly equivalent; see engine/pipeline/README.md).
+enum class PostMode {
+  Auto,    // Packed on CUDA (few large launches), Varlen on CPU (no padded work)
+  Varlen,  // per frame on its token set; frames with equal set sizes batched together
+  Packed,  // FFD bins of N tokens, block-diagonal mask, safe softmax
+  Masked,  // every token computed, keys restricted to the frame's set: reference only
+};
+
+struct VisionOptions {
+  PostMode post = PostMode::Auto;
+  bool keepInputFrames = true;  // copy the 378x378 frames into RunResult::inputFrames
+};
+
+struct VisionOutput {
+  RunResult result;
+  at::Tensor features;    // [kept cells, d_model], (frame, row, col) order: the LLM's input
+  at::Tensor patchValid;  // [T, N] bool, the pre-refill mask
+  at::Tensor cellKeep;    // [T * C] bool
+  std::vector<at::Tensor> featureBlocks;  // scattered block outputs [T, N, W], concat order
+};
+
+// runVision, plus the features.
+Expected<VisionOutput> runVisionInternal(Model& model, const RunRequest& request,
+                                         const std::vector<SampledFrame>& frames,
+                                         ProgressSink& progress, const CancelToken& cancel,
+                                         const VisionOptions& options = {});
+
+// From model-size uint8 frames [T, H, W, 3] (already resized): benchmarks and tests.
+Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
+                                       const at::Tensor& framesU8, ProgressSink& progress,
+                                       const CancelToken& cancel,
+                                       const VisionOptions& options = {});
+
+// Blocks [first, last] on the kept tokens of h [T, N, W] (fp32, output of block first-1).
+// setMask [T, N]: the tokens each frame runs on (kept patches, or all N for a lone frame);
+// patchValid [T, N]: the pre-refill mask, the only positions scattered back (others zero).
+// Returns the scattered outputs of `captureBlocks`. `onBlock(b)` runs after each block (cancel,
+// progress) and may throw. `tokens` receives the token count each block processes.
+std::map<int64_t, at::Tensor> runPostBlocks(const model::VitWeights& vit, const at::Tensor& h,
+                                            const at::Tensor& setMask, const at::Tensor& patchValid,
+                                            const prune::PackPlan& plan, PostMode mode,
+                                            int64_t first, int64_t last,
+                                            const std::vector<int64_t>& captureBlocks,
+                                            const std::function<void(int64_t)>& onBlock,
+                                            int64_t* tokens = nullptr);
+
+}  // namespace stts::pipeline
