@@ -3,6 +3,8 @@
 #include <QEvent>
 #include <QImage>
 #include <QPainter>
+#include <algorithm>
+#include <cmath>
 
 namespace stts::ui {
 
@@ -12,10 +14,15 @@ constexpr int kPadding = 8;
 constexpr int kBarWidth = 168;
 constexpr int kBarHeight = 10;
 
-// Enough digits to tell typical score ranges apart (probabilities, logits, cosine distances)
-// without a long tail of noise.
-QString formatScore(double value) {
-  return QString::number(value, 'g', 3);
+// Enough significant digits that the two ends of the range read differently: an untrained
+// scorer's sigmoids all sit near 0.5, and "0.5 - 0.5" would hide the spread that is coloured.
+QString formatScore(double value, double low, double high) {
+  int digits = 3;
+  const double span = std::abs(high - low);
+  const double magnitude = std::max(std::abs(low), std::abs(high));
+  if (span > 0 && magnitude > 0)
+    digits = std::clamp(int(std::ceil(std::log10(magnitude / span))) + 2, 3, 8);
+  return QString::number(value, 'g', digits);
 }
 
 }  // namespace
@@ -76,8 +83,8 @@ void OverlayLegend::paintEvent(QPaintEvent*) {
                    Qt::AlignLeft | Qt::AlignVCenter,
                    tr("Score (%1)").arg(colourMapDisplayName(map_)));
   const QRect values(kPadding, bar.bottom() + 3, bar.width(), lineHeight);
-  painter.drawText(values, Qt::AlignLeft | Qt::AlignVCenter, formatScore(low_));
-  painter.drawText(values, Qt::AlignRight | Qt::AlignVCenter, formatScore(high_));
+  painter.drawText(values, Qt::AlignLeft | Qt::AlignVCenter, formatScore(low_, low_, high_));
+  painter.drawText(values, Qt::AlignRight | Qt::AlignVCenter, formatScore(high_, low_, high_));
 }
 
 }  // namespace stts::ui
