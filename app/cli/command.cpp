@@ -10,6 +10,7 @@ const std::vector<Command>& allCommands() {
                                  makeTinyModelCommand(), tokenizeCommand()};
 #if STTS_HAVE_MODEL
     list.push_back(scoreCommand());
+    list.push_back(fitScorerCommand());
 #endif
     return list;
   }();

@@ -31,6 +31,7 @@ Command versionCommand();
 Command makeTinyModelCommand();
 #if STTS_HAVE_MODEL
 Command scoreCommand();  // needs the LibTorch model engine
+Command fitScorerCommand();
 #endif
 Command tokenizeCommand();
 
