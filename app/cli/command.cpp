@@ -11,6 +11,7 @@ const std::vector<Command>& allCommands() {
 #if STTS_HAVE_MODEL
     list.push_back(scoreCommand());
     list.push_back(fitScorerCommand());
+    list.push_back(runCommand());
 #endif
     return list;
   }();

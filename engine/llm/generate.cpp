@@ -1,0 +1,157 @@
+// runFull: vision half, prompt, prefill, greedy decoding, with stage timings and cancellation.
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include "stts/llm/generate_internal.h"
+#include "stts/model/model_impl.h"
+
+namespace stts::llm {
+namespace {
+
+// Thrown from the per-block hook; caught in generate() and turned into ErrorCode::Cancelled.
+struct CancelledSignal {};
+
+double msSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+int32_t argmaxLast(const at::Tensor& logitsRows) {
+  return static_cast<int32_t>(
+      logitsRows.select(1, logitsRows.size(1) - 1).argmax(-1).item<int64_t>());
+}
+
+}  // namespace
+
+Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout& prompt,
+                                  const at::Tensor& features, int maxNewTokens,
+                                  ProgressSink& progress, const CancelToken& cancel,
+                                  const std::function<void(int32_t)>& onToken) {
+  GenerateOutput out;
+  KvCache cache;  // local to the run: a cancelled run leaves nothing behind in the model
+  auto onBlock = [&](int64_t) {
+    if (cancel.isCancelled()) throw CancelledSignal{};
+  };
+  try {
+    at::NoGradGuard noGrad;
+    const auto t0 = std::chrono::steady_clock::now();
+    const int64_t L = static_cast<int64_t>(prompt.ids.size());
+    progress.progress("prefill", 0, L);
+    at::Tensor x = embed(weights, prompt.ids, prompt.patchPositions, features);
+    at::Tensor allowed = prefillAllowed(0, L, prompt.imageToken);
+    // Only the last position's logits are needed; the head over the whole prompt would cost
+    // L x vocab.
+    at::Tensor h = forward(weights, x, cache, allowed, onBlock);
+    int32_t next = argmaxLast(logits(weights, h.narrow(1, L - 1, 1)));
+    out.prefillMs = msSince(t0);
+    progress.progress("prefill", L, L);
+
+    const auto t1 = std::chrono::steady_clock::now();
+    const int64_t maxPositions = weights.config.maxPositionEmbeddings;
+    for (int step = 0; step < maxNewTokens; ++step) {
+      if (cancel.isCancelled()) throw CancelledSignal{};
+      if (onToken) onToken(next);
+      progress.progress("decode_tokens", step + 1, maxNewTokens);
+      if (next == kEosId) break;
+      out.tokens.push_back(next);
+      if (step + 1 == maxNewTokens || cache.length + 1 > maxPositions) break;
+      at::Tensor e = embed(weights, {next}, {}, {});
+      h = forward(weights, e, cache, {}, onBlock);
+      next = argmaxLast(logits(weights, h));
+    }
+    out.decodeMs = msSince(t1);
+  } catch (const CancelledSignal&) {
+    return makeError(ErrorCode::Cancelled, "the run was cancelled");
+  } catch (const std::invalid_argument& e) {
+    return makeError(ErrorCode::InvalidArgument, e.what());
+  } catch (const std::exception& e) {
+    return detail::errorFromException(e, "the language model",
+                                      weights.embedding.device().is_cuda());
+  }
+  return out;
+}
+
+Expected<std::shared_ptr<const Tokenizer>> modelTokenizer(const std::string& modelDir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const Tokenizer>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = cache.find(modelDir); it != cache.end()) return it->second;
+  auto loaded = Tokenizer::load(modelDir + "/tokenizer.json");
+  if (!loaded) return loaded.error();
+  auto shared = std::make_shared<const Tokenizer>(std::move(*loaded));
+  cache[modelDir] = shared;
+  return shared;
+}
+
+Expected<RunResult> runLanguage(Model& model, pipeline::VisionOutput vision, ProgressSink& progress,
+                                const CancelToken& cancel, TokenSink* tokens) {
+  RunResult result = std::move(vision.result);
+  const auto& info = model.info();
+  if (!info.languageModelLoaded)
+    return makeError(ErrorCode::InvalidArgument,
+                     "the model was loaded without its language model; reload it with the LLM");
+  auto tokenizer = modelTokenizer(info.dir);
+  if (!tokenizer) return tokenizer.error();
+  auto prompt = buildVideoPrompt(**tokenizer, info.config, result.frameTime, result.keptPerFrame,
+                                 result.request.question);
+  if (!prompt) return prompt.error();
+
+  LlmWeights weights;
+  try {
+    weights = llmWeights(model.impl());
+  } catch (const std::exception& e) {
+    return makeError(ErrorCode::InvalidData, e.what());
+  }
+  // Streamed text: decode the tokens not yet shown and emit them once they form complete UTF-8
+  // (decode() shows an incomplete tail as U+FFFD). Byte-level BPE decodes piecewise exactly, so
+  // the pending list restarts after each emit and streaming stays linear in the answer length.
+  std::vector<int32_t> pending;
+  auto onToken = [&](int32_t id) {
+    if (!tokens) return;
+    pending.push_back(id);
+    std::string text = (*tokenizer)->decode(pending, /*skipSpecial=*/true);
+    const bool incomplete =
+        text.size() >= 3 && text.compare(text.size() - 3, 3, "\xEF\xBF\xBD") == 0;
+    if (incomplete && pending.size() < 4) {  // a UTF-8 character spans at most 4 byte tokens
+      tokens->token(id, {});
+      return;
+    }
+    pending.clear();
+    tokens->token(id, text);
+  };
+  auto gen = generate(weights, *prompt, vision.features, result.request.maxNewTokens, progress,
+                      cancel, onToken);
+  if (!gen) return gen.error();
+  const std::string device = info.device;
+  const auto promptLen = static_cast<int64_t>(prompt->ids.size());
+  result.timings.push_back(StageTiming{"prefill", gen->prefillMs, device, promptLen});
+  result.timings.push_back(StageTiming{"decode_tokens", gen->decodeMs, device,
+                                       static_cast<int64_t>(gen->tokens.size())});
+  result.answerTokens = gen->tokens;
+  result.answer = (*tokenizer)->decode(gen->tokens, /*skipSpecial=*/true);
+  result.promptTokens = promptLen;
+  return result;
+}
+
+}  // namespace stts::llm
+
+namespace stts {
+
+Expected<RunResult> runFull(Model& model, const RunRequest& request,
+                            const std::vector<SampledFrame>& frames, ProgressSink& progress,
+                            const CancelToken& cancel, TokenSink* tokens) {
+  // Check the cheap things before spending the ViT's time.
+  if (request.question.find_first_not_of(" \t\r\n") == std::string::npos)
+    return makeError(ErrorCode::InvalidArgument, "the question is empty; ask something");
+  if (request.maxNewTokens < 1)
+    return makeError(ErrorCode::InvalidArgument, "max new tokens must be at least 1");
+  if (!model.info().languageModelLoaded)
+    return makeError(ErrorCode::InvalidArgument,
+                     "the model was loaded without its language model; reload it with the LLM");
+  auto vision = pipeline::runVisionInternal(model, request, frames, progress, cancel);
+  if (!vision) return vision.error();
+  return llm::runLanguage(model, std::move(*vision), progress, cancel, tokens);
+}
+
+}  // namespace stts
