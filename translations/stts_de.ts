@@ -59,6 +59,26 @@
         <source>&amp;Decrease Overlay Opacity</source>
         <translation>Deckkraft der Überlagerung &amp;verringern</translation>
     </message>
+    <message>
+        <source>&amp;Save Run…</source>
+        <translation>Lauf &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Model…</source>
+        <translation>&amp;Modell wählen …</translation>
+    </message>
+    <message>
+        <source>&amp;Run Question</source>
+        <translation>Frage &amp;stellen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Question</source>
+        <translation>Frage a&amp;bbrechen</translation>
+    </message>
 </context>
 <context>
     <name>ColourMap</name>
@@ -123,6 +143,97 @@
     <message>
         <source>[video | run]</source>
         <translation>[Video | Lauf]</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::AskPanel</name>
+    <message>
+        <source>Choose Model Folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Open a video before asking a question.</source>
+        <translation>Öffnen Sie ein Video, bevor Sie eine Frage stellen.</translation>
+    </message>
+    <message>
+        <source>Choose a model folder first.</source>
+        <translation>Wählen Sie zuerst einen Modellordner.</translation>
+    </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation>Geben Sie zuerst eine Frage ein.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Modell wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1: %p %</source>
+        <translation>%1: %p %</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Modellordner:</translation>
+    </message>
+    <message>
+        <source>Model…</source>
+        <translation>Modell …</translation>
+    </message>
+    <message>
+        <source>Demo model: answers are not meaningful</source>
+        <translation>Demo-Modell: Die Antworten sind nicht aussagekräftig</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Keep ratio:</source>
+        <translation>Behaltener Anteil:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Frage:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
     </message>
 </context>
 <context>
@@ -237,6 +348,22 @@
     <message>
         <source>Opened %1, but %2: the cells may not match the pictures.</source>
         <translation>%1 geöffnet, aber %2: Die Zellen passen womöglich nicht zu den Bildern.</translation>
+    </message>
+    <message>
+        <source>The answer is ready; save the run with %1.</source>
+        <translation>Die Antwort ist fertig; speichern Sie den Lauf mit %1.</translation>
+    </message>
+    <message>
+        <source>Save Run</source>
+        <translation>Lauf speichern</translation>
+    </message>
+    <message>
+        <source>Could not save the run “%1”: %2</source>
+        <translation>Der Lauf „%1“ konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>

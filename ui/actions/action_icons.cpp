@@ -106,6 +106,10 @@ QIcon actionIcon(ActionId id, const QColor& colour) {
     case ActionId::CycleOverlay:
     case ActionId::IncreaseOverlayOpacity:
     case ActionId::DecreaseOverlayOpacity:
+    case ActionId::SaveRun:
+    case ActionId::ChooseModel:
+    case ActionId::RunQuestion:
+    case ActionId::CancelQuestion:
       break;
   }
   return {};

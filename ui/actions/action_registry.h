@@ -26,6 +26,10 @@ enum class ActionId {
   CycleOverlay,
   IncreaseOverlayOpacity,
   DecreaseOverlayOpacity,
+  SaveRun,
+  ChooseModel,
+  RunQuestion,
+  CancelQuestion,
 };
 
 // One row of the registry. `text` and `category` are source strings; the registry translates them

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -18,11 +19,15 @@
 
 #include "actions/action_icons.h"
 #include "actions/action_registry.h"
+#if STTS_UI_HAVE_MODEL
+#include "ask/ask_panel.h"
+#endif
 #include "main/frame_navigator.h"
 #include "main/message_bar.h"
 #include "main/recent_files.h"
 #include "main/run_loading.h"
 #include "main/settings.h"
+#include "stts/runfile.h"
 #include "timeline/time_format.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
@@ -61,6 +66,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildMenus();
   buildToolBar();
   buildStatusBar();
+  buildAskPanel();
   connectParts();
   retranslate();
   updateNavigationEnabled();
@@ -97,6 +103,7 @@ void MainWindow::buildMenus() {
   fileMenu_->addAction(actions_->action(ActionId::OpenRun));
   recentFilesMenu_ = new RecentFilesMenu(fileMenu_);
   fileMenu_->addMenu(recentFilesMenu_);
+  fileMenu_->addAction(actions_->action(ActionId::SaveRun));
   fileMenu_->addSeparator();
   fileMenu_->addAction(actions_->action(ActionId::Quit));
 
@@ -165,6 +172,50 @@ void MainWindow::buildStatusBar() {
   statusBar()->addPermanentWidget(busyIndicator_);
   statusBar()->addPermanentWidget(runInfoLabel_);
   statusBar()->addPermanentWidget(videoInfoLabel_);
+}
+
+void MainWindow::buildAskPanel() {
+  QAction* save = actions_->action(ActionId::SaveRun);
+  save->setEnabled(false);
+  connect(save, &QAction::triggered, this, &MainWindow::showSaveRunDialog);
+  QAction* choose = actions_->action(ActionId::ChooseModel);
+  QAction* ask = actions_->action(ActionId::RunQuestion);
+  QAction* cancel = actions_->action(ActionId::CancelQuestion);
+  cancel->setEnabled(false);
+#if STTS_UI_HAVE_MODEL
+  askPanel_ = new AskPanel(this);
+  addDockWidget(Qt::RightDockWidgetArea, askPanel_);
+  viewMenu_->addSeparator();
+  viewMenu_->addAction(askPanel_->toggleViewAction());
+  for (QAction* action : {choose, ask, cancel}) viewMenu_->addAction(action);
+  connect(choose, &QAction::triggered, askPanel_, [this] {
+    askPanel_->show();
+    askPanel_->chooseModelFolder();
+  });
+  connect(ask, &QAction::triggered, askPanel_, [this] {
+    askPanel_->show();
+    askPanel_->runQuestion();
+  });
+  connect(cancel, &QAction::triggered, askPanel_, &AskPanel::cancelQuestion);
+  connect(askPanel_, &AskPanel::runningChanged, this, [ask, cancel](bool running) {
+    ask->setEnabled(!running);
+    cancel->setEnabled(running);
+  });
+  connect(askPanel_, &AskPanel::runFinished, this, [this](LoadedRunPtr run) {
+    displayRun(std::move(run));
+    statusBar()->showMessage(
+        tr("The answer is ready; save the run with %1.")
+            .arg(
+                actions_->action(ActionId::SaveRun)->shortcut().toString(QKeySequence::NativeText)),
+        8000);
+  });
+  connect(askPanel_, &AskPanel::runFailed, this,
+          [this](const QString& message) { messageBar_->showError(message); });
+#else
+  // Built without the model engine: nothing can answer a question.
+  for (QAction* action : {choose, ask, cancel}) action->setVisible(false);
+  for (QAction* action : {choose, ask}) action->setEnabled(false);
+#endif
 }
 
 void MainWindow::connectParts() {
@@ -305,15 +356,7 @@ void MainWindow::onLoaded(LoadedVideoPtr video) {
 }
 
 void MainWindow::onRunLoaded(LoadedRunPtr run) {
-  run_ = std::move(run);
-  const stts::RunResult& result = *run_->run;
-  // STTS keeps the first frame whole by rule (the reference for temporal redundancy).
-  std::vector<int> forced;
-  if (result.request.method == "stts" && result.frames > 0) forced.push_back(0);
-  timeline_->setKeepCounts(std::vector<int>(result.keptPerFrame.begin(), result.keptPerFrame.end()),
-                           stts::kCellsPerFrame, std::move(forced));
-  overlay_->setRun(run_->run);
-  showFrames(run_->video);
+  displayRun(std::move(run));
   recentFilesMenu_->add(run_->path);
   const QString name = QFileInfo(run_->path).fileName();
   if (run_->usesStoredFrames) {
@@ -326,6 +369,55 @@ void MainWindow::onRunLoaded(LoadedRunPtr run) {
     statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
   }
   emit runLoaded(run_->path);
+}
+
+void MainWindow::displayRun(LoadedRunPtr run) {
+  run_ = std::move(run);
+  const stts::RunResult& result = *run_->run;
+  // STTS keeps the first frame whole by rule (the reference for temporal redundancy).
+  std::vector<int> forced;
+  if (result.request.method == "stts" && result.frames > 0) forced.push_back(0);
+  timeline_->setKeepCounts(std::vector<int>(result.keptPerFrame.begin(), result.keptPerFrame.end()),
+                           stts::kCellsPerFrame, std::move(forced));
+  overlay_->setRun(run_->run);
+  showFrames(run_->video);
+}
+
+void MainWindow::showSaveRunDialog() {
+  if (!run_) return;
+  auto settings = appSettings();
+  const QString startDirectory = settings->value(kLastDirectoryKey, QDir::homePath()).toString();
+  const QString suggested =
+      run_->path.isEmpty()
+          ? QDir(startDirectory)
+                .filePath(QFileInfo(video_ ? video_->path : QString()).completeBaseName() +
+                          QString::fromLatin1(stts::kRunFileExtension.data(),
+                                              qsizetype(stts::kRunFileExtension.size())))
+          : run_->path;
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save Run"), suggested,
+                                                    tr("STTS runs (*.sttsrun);;All files (*)"));
+  if (path.isEmpty()) return;
+  settings->setValue(kLastDirectoryKey, QFileInfo(path).absolutePath());
+  saveRun(path);
+}
+
+bool MainWindow::saveRun(const QString& path) {
+  if (!run_) return false;
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  auto saved = stts::saveRunFile(QFile::encodeName(absolute).toStdString(), *run_->run);
+  if (!saved) {
+    messageBar_->showError(
+        tr("Could not save the run “%1”: %2")
+            .arg(QFileInfo(absolute).fileName(), QString::fromStdString(saved.error().message)));
+    return false;
+  }
+  auto renamed = std::make_shared<LoadedRun>(*run_);
+  renamed->path = absolute;
+  run_ = std::move(renamed);
+  recentFilesMenu_->add(absolute);
+  updateTitle();
+  statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()), 5000);
+  return true;
 }
 
 void MainWindow::showFrames(LoadedVideoPtr video) {
@@ -345,6 +437,14 @@ void MainWindow::showFrames(LoadedVideoPtr video) {
   videoInfoLabel_->setText(videoSummary());
   runInfoLabel_->setText(runSummary());
   runInfoLabel_->setVisible(run_ != nullptr);
+  actions_->action(ActionId::SaveRun)->setEnabled(run_ != nullptr);
+#if STTS_UI_HAVE_MODEL
+  askPanel_->setVideo(video_);
+  if (run_) {
+    askPanel_->suggestModelFolder(
+        QFile::decodeName(QByteArray::fromStdString(run_->run->request.modelPath)));
+  }
+#endif
 }
 
 void MainWindow::onLoadFailed(const QString& path, const QString& message) {
@@ -402,7 +502,7 @@ void MainWindow::updateNavigationEnabled() {
 }
 
 void MainWindow::updateTitle() {
-  if (run_) {
+  if (run_ && !run_->path.isEmpty()) {
     setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(run_->path).fileName()));
   } else if (video_) {
     setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(video_->path).fileName()));

@@ -15,6 +15,7 @@ class QToolBar;
 namespace stts::ui {
 
 class ActionRegistry;
+class AskPanel;
 class FrameNavigator;
 class FrameView;
 class MessageBar;
@@ -51,6 +52,12 @@ class MainWindow : public QMainWindow {
   MessageBar* messageBar() const { return messageBar_; }
   RecentFilesMenu* recentFilesMenu() const { return recentFilesMenu_; }
   OverlayState* overlay() const { return overlay_; }
+  // The Ask panel; null when the UI was built without the model engine (STTS_UI_HAVE_MODEL).
+  AskPanel* askPanel() const { return askPanel_; }
+
+  // Saves the open run (an asked question's or an opened file's) to `path`; false and a message
+  // in the message bar on failure.
+  bool saveRun(const QString& path);
 
  signals:
   void videoLoaded(const QString& path);
@@ -61,6 +68,7 @@ class MainWindow : public QMainWindow {
  public slots:
   void showOpenDialog();
   void showOpenRunDialog();
+  void showSaveRunDialog();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -82,6 +90,8 @@ class MainWindow : public QMainWindow {
   void onLoadStarted(const QString& path);
   void onLoaded(LoadedVideoPtr video);
   void onRunLoaded(LoadedRunPtr run);
+  void displayRun(LoadedRunPtr run);
+  void buildAskPanel();
   void onLoadFailed(const QString& path, const QString& message);
   void onRunLoadFailed(const QString& path, const QString& message);
   void showFrames(LoadedVideoPtr video);
@@ -107,6 +117,7 @@ class MainWindow : public QMainWindow {
   QMenu* viewMenu_ = nullptr;
   QMenu* colourMapMenu_ = nullptr;
   OverlayState* overlay_ = nullptr;
+  AskPanel* askPanel_ = nullptr;
   QLabel* runInfoLabel_ = nullptr;
   QToolBar* toolBar_ = nullptr;
   QLabel* videoInfoLabel_ = nullptr;

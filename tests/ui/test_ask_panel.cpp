@@ -1,0 +1,152 @@
+// The Ask panel (label ui, only with the model engine): the tiny model answers a question about
+// the generated colour clip on the panel's worker thread. Checks the shortcuts (Ctrl+Enter runs,
+// Esc cancels, Space in the question box types a space), that tokens stream into the answer,
+// that the finished run is shown like an opened run and can be saved, that the window answers
+// input during a run, and that the model is loaded once for several questions.
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "actions/action_registry.h"
+#include "ask/ask_panel.h"
+#include "gui_test_support.h"
+#include "main/frame_navigator.h"
+#include "main/main_window.h"
+#include "main/message_bar.h"
+#include "stts/runfile.h"
+#include "stts/tiny_model.h"
+#include "timeline/timeline.h"
+#include "view/frame_view.h"
+
+using namespace stts::ui;
+using namespace stts::ui::test;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 180000;  // the tiny model on a slow CI CPU
+
+}  // namespace
+
+class AskPanelTest : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir settingsDir_;
+  QTemporaryDir modelDir_;
+  QString modelPath_;
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(settingsDir_.isValid());
+    QVERIFY(modelDir_.isValid());
+    useTemporarySettings(settingsDir_);
+    modelPath_ = modelDir_.filePath(QStringLiteral("tiny"));
+    auto written = stts::writeTinyModel(QFile::encodeName(modelPath_).toStdString());
+    QVERIFY2(bool(written), written ? "" : written.error().message.c_str());
+  }
+
+  void asksSavesCancelsAndKeepsTheModel() {
+    MainWindow window;
+    QVERIFY(showActive(window));
+    QVERIFY(openAndWait(window, colourClip()));
+    AskPanel* panel = window.askPanel();
+    QVERIFY(panel);
+    QVERIFY(panel->isVisible());
+    panel->setModelFolder(modelPath_);
+    panel->setMaxNewTokens(8);
+    QVERIFY(panel->demoLabel()->isVisible());
+
+    // Space typed into the question box is text, not Play.
+    QPlainTextEdit* question = panel->questionBox();
+    question->setFocus();
+    QTRY_VERIFY(question->hasFocus());
+    QTest::keyClicks(question, QStringLiteral("What"));
+    QTest::keyClick(question, Qt::Key_Space);
+    QTest::keyClicks(question, QStringLiteral("colour?"));
+    QCOMPARE(question->toPlainText(), QStringLiteral("What colour?"));
+    QVERIFY(!window.navigator()->isPlaying());
+
+    // Ctrl+Enter runs; the window keeps answering keys while the worker thinks.
+    QSignalSpy finished(panel, &AskPanel::runFinished);
+    QTest::keyClick(question, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(panel->isRunning());
+    question->clearFocus();
+    window.frameView()->setFocus();
+    const int before = window.navigator()->currentIndex();
+    pressKey(window, Qt::Key_Right);
+    QCOMPARE(window.navigator()->currentIndex(), before + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kRunTimeoutMs);
+    QVERIFY(!panel->isRunning());
+    QVERIFY(!panel->answerBox()->toPlainText().isEmpty());
+    QCOMPARE(panel->progressBar()->value(), panel->progressBar()->maximum());
+    QCOMPARE(panel->progressBar()->format(), QStringLiteral("Done"));
+    QVERIFY(panel->demoLabel()->isVisible());
+    QCOMPARE(panel->modelLoadCount(), 1);
+
+    // The new run is on screen like an opened run: keep strip, overlay, summary.
+    QVERIFY(window.run());
+    const auto firstRun = window.run();
+    QCOMPARE(firstRun->run->frames, int(window.video()->frames.size()));
+    QVERIFY(!firstRun->run->answer.empty());
+    QTRY_VERIFY(window.timeline()->hasKeepCounts());
+    QVERIFY(window.findChild<QLabel*>(QStringLiteral("runInfoLabel"))->isVisible());
+    QVERIFY(window.actions()->action(ActionId::SaveRun)->isEnabled());
+
+    // It saves and reloads.
+    QTemporaryDir out;
+    const QString saved = out.filePath(QStringLiteral("asked.sttsrun"));
+    QVERIFY(window.saveRun(saved));
+    auto reloaded = stts::loadRunFile(QFile::encodeName(saved).toStdString());
+    QVERIFY2(bool(reloaded), reloaded ? "" : reloaded.error().message.c_str());
+    QCOMPARE(reloaded->answer, firstRun->run->answer);
+
+    // Esc during a run cancels it: idle again, the shown run unchanged.
+    const auto shownBefore = window.run();
+    QSignalSpy cancelled(panel, &AskPanel::runCancelled);
+    pressKey(window, Qt::Key_Return);  // no modifier: not Run
+    QVERIFY(!panel->isRunning());
+    QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(panel->isRunning());
+    pressKey(window, Qt::Key_Escape);
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!panel->isRunning());
+    QTest::qWait(1500);  // whatever the cancelled job still sends must be dropped
+    QCOMPARE(window.run(), shownBefore);
+    QCOMPARE(finished.count(), 1);
+
+    // A second question afterwards succeeds on the same loaded model.
+    QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(panel->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kRunTimeoutMs);
+    QVERIFY(window.run() != shownBefore);
+    QVERIFY(!panel->answerBox()->toPlainText().isEmpty());
+    QCOMPARE(panel->modelLoadCount(), 1);
+  }
+
+  void engineErrorsReachTheMessageBar() {
+    MainWindow window;
+    QVERIFY(showActive(window));
+    QVERIFY(openAndWait(window, colourClip()));
+    AskPanel* panel = window.askPanel();
+    QTemporaryDir empty;
+    panel->setModelFolder(empty.path());
+    panel->setQuestion(QStringLiteral("Anything?"));
+    QVERIFY(!panel->demoLabel()->isVisible());
+    QSignalSpy failed(panel, &AskPanel::runFailed);
+    QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, kRunTimeoutMs);
+    QVERIFY(!panel->isRunning());
+    QVERIFY(window.messageBar()->isVisible());
+    QVERIFY(!window.messageBar()->text().isEmpty());
+    QVERIFY(!window.run());
+  }
+};
+
+QTEST_MAIN(AskPanelTest)
+#include "test_ask_panel.moc"
