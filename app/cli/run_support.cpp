@@ -1,0 +1,135 @@
+#include "run_support.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+#include "command.h"
+#include "stts/runfile.h"
+
+namespace stts::cli {
+namespace {
+
+CancelToken* gCancel = nullptr;
+extern "C" void onCancelSignal(int) {
+  if (gCancel) gCancel->cancel();
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+std::vector<OptionSpec> modelRunOptions() {
+  return {{"model", "DIR", "model folder (config.json, safetensors shards, tokenizer.json)"},
+          {"video", "FILE", "the video"},
+          {"output", "RUN", "run file to write (.sttsrun)", 'o'},
+          {"method", "NAME", "stts (default) or none"},
+          {"keep", "R", "fraction of video tokens kept, 0..1 (default 0.5)"},
+          {"frames", "N", "at most N sampled frames (default 384)"},
+          {"max-fps", "F", "at most F sampled frames per second (default 2)"},
+          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+          {"dtype", "T", "auto (default: bfloat16 on CUDA, float32 on CPU), float32, bfloat16"},
+          {"threads", "N", "CPU threads for LibTorch (default: all)"},
+          {"no-frames", "", "do not store the model-input frames in the run file"}};
+}
+
+std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::string& command,
+                                        RunRequest& request, DeviceSpec& device) {
+  const auto model = args.value("model");
+  const auto video = args.value("video");
+  if (!model || !video || !args.value("output"))
+    return reportUsage(command, "--model, --video and -o/--output are required");
+  request.modelPath = *model;
+  request.videoPath = *video;
+  request.method = args.value("method").value_or("stts");
+  if (request.method != "stts" && request.method != "none")
+    return reportUsage(command, "--method must be stts or none");
+  if (auto text = args.value("keep")) {
+    auto keep = parseReal(*text, 0.0, 1.0);
+    if (!keep) return reportUsage(command, "--keep must be a number from 0 to 1");
+    request.keepRatio = *keep;
+  }
+  if (auto text = args.value("frames")) {
+    auto frames = parseInteger(*text, 1, 4096);
+    if (!frames) return reportUsage(command, "--frames must be an integer from 1 to 4096");
+    request.sampling.maxFrames = static_cast<int>(*frames);
+  }
+  if (auto text = args.value("max-fps")) {
+    auto fps = parseReal(*text, 1e-6, 1000.0);
+    if (!fps) return reportUsage(command, "--max-fps must be a number above 0 and at most 1000");
+    request.sampling.maxFps = *fps;
+  }
+  device.device = args.value("device").value_or("cpu");
+  if (device.device != "cpu" && device.device.rfind("cuda", 0) != 0)
+    return reportUsage(command, "--device must be cpu, cuda or cuda:N");
+  device.dtype = args.value("dtype").value_or("auto");
+  if (device.dtype != "auto" && device.dtype != "float32" && device.dtype != "bfloat16")
+    return reportUsage(command, "--dtype must be auto, float32 or bfloat16");
+  if (auto text = args.value("threads")) {
+    auto threads = parseInteger(*text, 0, 1024);
+    if (!threads) return reportUsage(command, "--threads must be an integer from 0 to 1024");
+    device.cpuThreads = static_cast<int>(*threads);
+  }
+  return std::nullopt;
+}
+
+void cancelOnSignals(CancelToken& cancel) {
+  gCancel = &cancel;
+  std::signal(SIGINT, onCancelSignal);
+  std::signal(SIGTERM, onCancelSignal);
+}
+
+TerminalProgress::TerminalProgress() : enabled_(isatty(STDERR_FILENO) != 0) {}
+
+void TerminalProgress::progress(std::string_view stage, long long done, long long total) {
+  if (!enabled_ || stage == "decode_tokens") return;
+  std::fprintf(stderr, "\r%-12.*s %lld/%lld   ", static_cast<int>(stage.size()), stage.data(), done,
+               total);
+  std::fflush(stderr);
+}
+
+void TerminalProgress::clear() {
+  if (enabled_) std::fputs("\r\033[K", stderr);
+}
+
+Expected<SampledVideo> sampleVideo(const RunRequest& request, const CancelToken& cancel) {
+  const auto started = std::chrono::steady_clock::now();
+  auto source = VideoSource::open(request.videoPath);
+  if (!source) return source.error();
+  auto frames = source->sample(request.sampling, &cancel);
+  if (!frames) return frames.error();
+  SampledVideo sampled;
+  sampled.info = source->info();
+  sampled.frames = std::move(frames).value();
+  sampled.decodeMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return sampled;
+}
+
+void stampRun(RunResult& run, const RunRequest& request, const SampledVideo& video,
+              const Model& model, bool keepInputFrames) {
+  run.request = request;
+  run.video = video.info;
+  run.timings.insert(run.timings.begin(), StageTiming{"decode", video.decodeMs, "cpu",
+                                                      static_cast<int64_t>(video.frames.size())});
+  if (auto identity = fileIdentity(request.videoPath)) {
+    run.videoFileSize = identity->size;
+    run.videoMtime = identity->mtime;
+    run.videoHeadHash = identity->headHash;
+  }
+  run.modelConfigHash = sha256Hex(readFile(request.modelPath + "/config.json"));
+  run.modelHasScorer = model.info().hasScorer;
+  if (!keepInputFrames) {
+    run.inputFrames.clear();
+    run.inputWidth = run.inputHeight = 0;
+  }
+}
+
+}  // namespace stts::cli

@@ -1,0 +1,53 @@
+// What `stts score` and `stts run` share: the request and device options, cancel on SIGINT /
+// SIGTERM, stage progress on a terminal, sampling the video and stamping a finished run with
+// its video and model identity before it is saved.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "arguments.h"
+#include "stts/model.h"
+#include "stts/progress.h"
+#include "stts/run_result.h"
+#include "stts/video.h"
+
+namespace stts::cli {
+
+// Options both commands take (model, video, output, method, keep, frames, device, ...).
+std::vector<OptionSpec> modelRunOptions();
+
+// Fills request and device from the options; on a usage error returns the exit code to use.
+std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::string& command,
+                                        RunRequest& request, DeviceSpec& device);
+
+// Routes SIGINT and SIGTERM to `cancel`, so a run stops between blocks or tokens and writes
+// nothing, instead of dying mid-write.
+void cancelOnSignals(CancelToken& cancel);
+
+// Stage names on stderr, only for a person watching a terminal; "decode_tokens" stays silent so
+// a streamed answer on stdout never shares a line with it.
+class TerminalProgress final : public ProgressSink {
+ public:
+  TerminalProgress();
+  ~TerminalProgress() override { clear(); }
+  void progress(std::string_view stage, long long done, long long total) override;
+  void clear();
+
+ private:
+  bool enabled_;
+};
+
+struct SampledVideo {
+  VideoInfo info;
+  std::vector<SampledFrame> frames;
+  double decodeMs = 0;
+};
+Expected<SampledVideo> sampleVideo(const RunRequest& request, const CancelToken& cancel);
+
+// Adds the decode stage and the video and model identity; drops the stored frames on request.
+void stampRun(RunResult& run, const RunRequest& request, const SampledVideo& video,
+              const Model& model, bool keepInputFrames);
+
+}  // namespace stts::cli
