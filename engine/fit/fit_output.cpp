@@ -11,6 +11,7 @@
 #include "stts/checkpoint/model_folder.h"
 #include "stts/checkpoint/safetensors.h"
 #include "stts/checkpoint/tensor_names.h"
+#include "stts/model/model_impl.h"
 
 namespace stts::fit {
 namespace fs = std::filesystem;
@@ -18,22 +19,6 @@ namespace {
 
 Error ioError(const std::string& what, const std::error_code& ec) {
   return makeError(ErrorCode::Io, what + ": " + ec.message());
-}
-
-Expected<at::ScalarType> torchType(ckpt::DType d, const std::string& name) {
-  switch (d) {
-    case ckpt::DType::F32:
-      return at::kFloat;
-    case ckpt::DType::BF16:
-      return at::kBFloat16;
-    case ckpt::DType::F16:
-      return at::kHalf;
-    case ckpt::DType::F64:
-      return at::kDouble;
-    default:
-      return makeError(ErrorCode::Unsupported, "scorer tensor " + name + " is stored as " +
-                                                   ckpt::dtypeName(d) + ", not a float type");
-  }
 }
 
 // Removes a temporary folder on every exit path until release() (the success path renamed it).
@@ -140,8 +125,11 @@ Expected<std::vector<std::string>> writeFittedModel(const std::string& modelDir,
       ckpt::TensorToWrite w{view.name, view.dtype, view.shape, view.data};
       auto it = scorer.find(view.name);
       if (it != scorer.end()) {
-        auto type = torchType(view.dtype, view.name);
-        if (!type) return type.error();
+        const auto type = detail::torchFloatType(view.dtype);
+        if (!type)
+          return makeError(ErrorCode::Unsupported, "scorer tensor " + view.name + " is stored as " +
+                                                       ckpt::dtypeName(view.dtype) +
+                                                       ", not a float type");
         at::Tensor t = it->second.detach().to(at::kCPU).to(*type).contiguous();
         if (t.sizes().vec() != view.shape)
           return makeError(ErrorCode::Internal, "fitted " + view.name + " has the wrong shape");

@@ -15,17 +15,18 @@ namespace stts {
 namespace detail {
 namespace names = ckpt::names;
 
-static at::ScalarType torchType(ckpt::DType d) {
-  switch (d) {
+std::optional<at::ScalarType> torchFloatType(ckpt::DType dtype) {
+  switch (dtype) {
     case ckpt::DType::F32:
       return at::kFloat;
     case ckpt::DType::BF16:
       return at::kBFloat16;
     case ckpt::DType::F16:
       return at::kHalf;
+    case ckpt::DType::F64:
+      return at::kDouble;
     default:
-      // The tensor table only admits float weights (isAllowedWeightDType); reaching this is a bug.
-      throw std::runtime_error(std::string("unexpected weight dtype ") + ckpt::dtypeName(d));
+      return std::nullopt;
   }
 }
 
@@ -233,8 +234,13 @@ Expected<Model> Model::load(const std::string& dir, const DeviceSpec& spec) {
       if (view == nullptr) continue;  // optional (validated by open)
       stage = "loading " + e.name;
       if (auto fin = ck.checkFinite(e.name); !fin) return fin.error();
-      at::Tensor host =
-          at::empty(view->shape, at::TensorOptions().dtype(detail::torchType(view->dtype)));
+      // The tensor table only admits float weights (isAllowedWeightDType).
+      const auto stored = detail::torchFloatType(view->dtype);
+      if (!stored)
+        return makeError(ErrorCode::Internal, "unexpected weight dtype " +
+                                                  std::string(ckpt::dtypeName(view->dtype)) +
+                                                  " for " + e.name);
+      at::Tensor host = at::empty(view->shape, at::TensorOptions().dtype(*stored));
       // The mapping is not aligned for the element type: copy bytes, never reinterpret.
       if (!view->data.empty()) std::memcpy(host.data_ptr(), view->data.data(), view->data.size());
       const at::ScalarType target = detail::keepsFloat32(e.name) ? at::kFloat : *dtype;

@@ -9,12 +9,17 @@
 #include <optional>
 #include <string>
 
+#include "stts/checkpoint/dtype.h"
 #include "stts/model.h"
 #include "stts/model/connector.h"
 #include "stts/model/scorer.h"
 #include "stts/model/vit.h"
 
 namespace stts::detail {
+
+// The LibTorch element type of a checkpoint's floating-point dtype (F32, BF16, F16, F64);
+// nullopt for integer and other dtypes. The one mapping used by loading and by fit-scorer.
+std::optional<at::ScalarType> torchFloatType(ckpt::DType dtype);
 
 struct ModelImpl {
   ModelInfo info;
