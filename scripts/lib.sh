@@ -14,7 +14,7 @@ stts_die() { printf '\033[1;31m[stts]\033[0m %s\n' "$*" >&2; exit 1; }
 # Debian 12 packages for building and testing everything except LibTorch.
 STTS_PACKAGES=(
   cmake ninja-build ccache g++ pkg-config git
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins libgl-dev libgl1-mesa-dri libglx-mesa0 libxkbcommon-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg
   nlohmann-json3-dev libpcre2-dev libutf8proc-dev
@@ -86,6 +86,8 @@ stts_build() {
   stts_install_packages "${STTS_PACKAGES[@]}"
   stts_choose_torch
   export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+  # Relative paths in the cache keys, so a second checkout or build folder reuses the objects.
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$STTS_ROOT}
   "$STTS_ROOT/scripts/fetch_tokenizer.sh" || stts_die "could not fetch the Qwen3 tokenizer data (see above)"
   cmake -S "$STTS_ROOT" -B "$STTS_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     "${STTS_TORCH_ARGS[@]}" "$@" >"$STTS_ROOT/.cmake-configure.log" 2>&1 ||

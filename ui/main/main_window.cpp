@@ -105,19 +105,32 @@ void MainWindow::buildMenus() {
   fileMenu_->addMenu(recentFilesMenu_);
   fileMenu_->addAction(actions_->action(ActionId::SaveRun));
   fileMenu_->addSeparator();
+  fileMenu_->addAction(actions_->action(ActionId::QuickScreenshot));
+  fileMenu_->addAction(actions_->action(ActionId::ExportDialog));
+  fileMenu_->addSeparator();
+  fileMenu_->addAction(actions_->action(ActionId::Preferences));
+  fileMenu_->addSeparator();
   fileMenu_->addAction(actions_->action(ActionId::Quit));
 
   playbackMenu_ = menuBar()->addMenu(QString());
   for (ActionId id : {ActionId::PlayPause, ActionId::PreviousSample, ActionId::NextSample,
-                      ActionId::FirstSample, ActionId::LastSample}) {
+                      ActionId::PreviousRawFrame, ActionId::NextRawFrame, ActionId::BackOneSecond,
+                      ActionId::ForwardOneSecond, ActionId::FirstSample, ActionId::LastSample,
+                      ActionId::ShuttleReverse, ActionId::ShuttlePause, ActionId::ShuttleForward}) {
     playbackMenu_->addAction(actions_->action(id));
   }
 
   viewMenu_ = menuBar()->addMenu(QString());
   for (ActionId id : {ActionId::CycleOverlay, ActionId::IncreaseOverlayOpacity,
-                      ActionId::DecreaseOverlayOpacity}) {
+                      ActionId::DecreaseOverlayOpacity, ActionId::ToggleCellGrid}) {
     viewMenu_->addAction(actions_->action(id));
   }
+  viewMenu_->addSeparator();
+  for (ActionId id : {ActionId::ZoomIn, ActionId::ZoomOut, ActionId::ZoomToFit,
+                      ActionId::ZoomActualSize}) {
+    viewMenu_->addAction(actions_->action(id));
+  }
+  viewMenu_->addSeparator();
   colourMapMenu_ = viewMenu_->addMenu(QString());
   auto* colourMaps = new QActionGroup(colourMapMenu_);
   for (int i = 0; i < kColourMapCount; ++i) {
@@ -130,6 +143,15 @@ void MainWindow::buildMenus() {
       showOverlayStatus();
     });
   }
+  // Dock panels add their show/hide toggles here (QDockWidget::toggleViewAction).
+  panelsMenu_ = viewMenu_->addMenu(QString());
+
+  toolsMenu_ = menuBar()->addMenu(QString());
+  toolsMenu_->addAction(actions_->action(ActionId::CompareRuns));
+  toolsMenu_->addAction(actions_->action(ActionId::FitScorer));
+
+  helpMenu_ = menuBar()->addMenu(QString());
+  helpMenu_->addAction(actions_->action(ActionId::ShowHelp));
 }
 
 void MainWindow::buildToolBar() {
@@ -185,8 +207,8 @@ void MainWindow::buildAskPanel() {
 #if STTS_UI_HAVE_MODEL
   askPanel_ = new AskPanel(this);
   addDockWidget(Qt::RightDockWidgetArea, askPanel_);
+  panelsMenu_->addAction(askPanel_->toggleViewAction());
   viewMenu_->addSeparator();
-  viewMenu_->addAction(askPanel_->toggleViewAction());
   for (QAction* action : {choose, ask, cancel}) viewMenu_->addAction(action);
   connect(choose, &QAction::triggered, askPanel_, [this] {
     askPanel_->show();
@@ -267,6 +289,9 @@ void MainWindow::retranslate() {
   playbackMenu_->setTitle(tr("&Playback"));
   viewMenu_->setTitle(tr("&View"));
   colourMapMenu_->setTitle(tr("Colour &Map"));
+  panelsMenu_->setTitle(tr("&Panels"));
+  toolsMenu_->setTitle(tr("&Tools"));
+  helpMenu_->setTitle(tr("&Help"));
   for (QAction* choice : colourMapMenu_->actions()) {
     const auto map = ColourMap(choice->data().toInt());
     choice->setText(colourMapDisplayName(map));
@@ -445,6 +470,7 @@ void MainWindow::showFrames(LoadedVideoPtr video) {
         QFile::decodeName(QByteArray::fromStdString(run_->run->request.modelPath)));
   }
 #endif
+  emit contentChanged();
 }
 
 void MainWindow::onLoadFailed(const QString& path, const QString& message) {

@@ -54,6 +54,8 @@ class MainWindow : public QMainWindow {
   OverlayState* overlay() const { return overlay_; }
   // The Ask panel; null when the UI was built without the model engine (STTS_UI_HAVE_MODEL).
   AskPanel* askPanel() const { return askPanel_; }
+  // View ▸ Panels: each dock adds its toggleViewAction() here.
+  QMenu* panelsMenu() const { return panelsMenu_; }
 
   // Saves the open run (an asked question's or an opened file's) to `path`; false and a message
   // in the message bar on failure.
@@ -64,6 +66,9 @@ class MainWindow : public QMainWindow {
   void videoLoadFailed(const QString& path, const QString& message);
   void runLoaded(const QString& path);
   void runLoadFailed(const QString& path, const QString& message);
+  // The frames on screen changed: a video or a run was shown (video() and run() say which).
+  // Panels that depend on the open run (timings, data, export) follow this one signal.
+  void contentChanged();
 
  public slots:
   void showOpenDialog();
@@ -116,6 +121,9 @@ class MainWindow : public QMainWindow {
   QMenu* playbackMenu_ = nullptr;
   QMenu* viewMenu_ = nullptr;
   QMenu* colourMapMenu_ = nullptr;
+  QMenu* panelsMenu_ = nullptr;
+  QMenu* toolsMenu_ = nullptr;
+  QMenu* helpMenu_ = nullptr;
   OverlayState* overlay_ = nullptr;
   AskPanel* askPanel_ = nullptr;
   QLabel* runInfoLabel_ = nullptr;
