@@ -2,10 +2,12 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "stts/llm/generate_internal.h"
 #include "stts/model/model_impl.h"
+#include "stts/prune/selectors.h"
 
 namespace stts::llm {
 namespace {
@@ -24,10 +26,45 @@ int32_t argmaxLast(const at::Tensor& logitsRows) {
 
 }  // namespace
 
+Expected<FastvPlan> fastvPlanFor(const RunResult& vision, const Molmo2Config& config) {
+  const auto& request = vision.request;
+  const int64_t layers = config.text.numHiddenLayers;
+  if (layers < 2)
+    return makeError(ErrorCode::Unsupported,
+                     "fastv needs a language model with at least 2 layers; this one has " +
+                         std::to_string(layers));
+  if (request.fastvLayer < 1)
+    return makeError(ErrorCode::InvalidArgument, "the FastV layer must be at least 1");
+  FastvPlan plan;
+  // A layer beyond the model prunes nothing; use the deepest layer that still can (the tiny
+  // model has 2 layers, so the default K = 2 becomes 1 there). The run records the layer used.
+  plan.layer = std::min<int64_t>(request.fastvLayer, layers - 1);
+  auto policy = prune::parseBudgetPolicy(request.budgetPolicy);
+  if (!policy)
+    return makeError(ErrorCode::InvalidArgument,
+                     "unknown budget policy \"" + request.budgetPolicy + "\"; use equal or native");
+  plan.keepVision = prune::keptCellCount("fastv", *policy, request.keepRatio, vision.frames,
+                                         config.stts.pruneFromFrame, kCellsPerFrame);
+  return plan;
+}
+
+void applyFastvOutcome(const FastvPlan& plan, const FastvOutcome& outcome, RunResult& result) {
+  result.keep = outcome.keep;
+  result.scores = outcome.attention;
+  result.keptPerFrame.assign(static_cast<size_t>(result.frames), 0);
+  for (size_t i = 0; i < result.keep.size(); ++i)
+    result.keptPerFrame[i / kCellsPerFrame] += result.keep[i];
+  result.visionTokensAfter = plan.keepVision;
+  result.extras["budget"] = {static_cast<float>(result.visionTokensBefore - plan.keepVision)};
+  result.extras["fastv_layer"] = {static_cast<float>(plan.layer)};
+  result.extras["fastv_tokens_after_layer"] = {static_cast<float>(outcome.tokensAfter)};
+}
+
 Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout& prompt,
                                   const at::Tensor& features, int maxNewTokens,
                                   ProgressSink& progress, const CancelToken& cancel,
-                                  const std::function<void(int32_t)>& onToken) {
+                                  const std::function<void(int32_t)>& onToken,
+                                  const FastvPlan* fastv, FastvOutcome* fastvOutcome) {
   GenerateOutput out;
   KvCache cache;  // local to the run: a cancelled run leaves nothing behind in the model
   auto onBlock = [&](int64_t) {
@@ -39,11 +76,18 @@ Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout&
     const int64_t L = static_cast<int64_t>(prompt.ids.size());
     progress.progress("prefill", 0, L);
     at::Tensor x = embed(weights, prompt.ids, prompt.patchPositions, features);
-    at::Tensor allowed = prefillAllowed(0, L, prompt.imageToken);
+    at::Tensor h;
+    if (fastv) {
+      FastvOutcome ignored;
+      h = fastvPrefill(weights, x, prompt, cache, *fastv, fastvOutcome ? *fastvOutcome : ignored,
+                       onBlock);
+    } else {
+      at::Tensor allowed = prefillAllowed(0, L, prompt.imageToken);
+      h = forward(weights, x, cache, allowed, onBlock);
+    }
     // Only the last position's logits are needed; the head over the whole prompt would cost
     // L x vocab.
-    at::Tensor h = forward(weights, x, cache, allowed, onBlock);
-    int32_t next = argmaxLast(logits(weights, h.narrow(1, L - 1, 1)));
+    int32_t next = argmaxLast(logits(weights, h.narrow(1, h.size(1) - 1, 1)));
     out.prefillMs = msSince(t0);
     progress.progress("prefill", L, L);
 
@@ -120,9 +164,17 @@ Expected<RunResult> runLanguage(Model& model, pipeline::VisionOutput vision, Pro
     pending.clear();
     tokens->token(id, text);
   };
+  std::optional<FastvPlan> fastv;
+  FastvOutcome fastvOutcome;
+  if (result.request.method == "fastv") {
+    auto plan = fastvPlanFor(result, info.config);
+    if (!plan) return plan.error();
+    fastv = *plan;
+  }
   auto gen = generate(weights, *prompt, vision.features, result.request.maxNewTokens, progress,
-                      cancel, onToken);
+                      cancel, onToken, fastv ? &*fastv : nullptr, &fastvOutcome);
   if (!gen) return gen.error();
+  if (fastv) applyFastvOutcome(*fastv, fastvOutcome, result);
   const std::string device = info.device;
   const auto promptLen = static_cast<int64_t>(prompt->ids.size());
   result.timings.push_back(StageTiming{"prefill", gen->prefillMs, device, promptLen});

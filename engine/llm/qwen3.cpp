@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "stts/checkpoint/tensor_names.h"
@@ -129,56 +130,78 @@ at::Tensor gqaAttention(const at::Tensor& q, const at::Tensor& k, const at::Tens
   return at::cat(parts, 2);
 }
 
-at::Tensor forward(const LlmWeights& w, const at::Tensor& x, KvCache& cache,
-                   const at::Tensor& allowed, const std::function<void(int64_t)>& onBlock) {
+at::Tensor block(const LlmWeights& w, size_t i, const at::Tensor& h, const at::Tensor& cos,
+                 const at::Tensor& sin, const at::Tensor& mask, KvCache& cache,
+                 at::Tensor* lastRowAttention) {
   const auto& c = w.config;
-  const int64_t L = x.size(1);
+  const int64_t L = h.size(1);
   const int64_t H = c.numAttentionHeads, G = c.numKeyValueHeads, D = c.headDim;
-  const int64_t start = cache.length;
-  at::Tensor pos = at::arange(start, start + L, at::kLong).to(x.device());
-  auto [cos, sin] = ropeTables(pos, D, c.ropeTheta);
-  at::Tensor mask = allowed;
-  // Plain causal over the cache: a single new token sees every key, so no mask is needed.
-  if (!mask.defined() && L > 1) mask = prefillAllowed(start, L, {});
-  if (mask.defined()) mask = mask.to(x.device()).view({1, 1, L, start + L});
   if (cache.k.size() < w.blocks.size()) {
     cache.k.resize(w.blocks.size());
     cache.v.resize(w.blocks.size());
   }
+  const auto& b = w.blocks[i];
+  at::Tensor a = rmsNorm(h, b.attnNorm, c.layerNormEps);
+  at::Tensor qkv = model::affine(a, b.attProj, b.attBias);
+  at::Tensor q = qkv.narrow(-1, 0, H * D);
+  at::Tensor k = qkv.narrow(-1, H * D, G * D);
+  at::Tensor v = qkv.narrow(-1, (H + G) * D, G * D);
+  const bool perHead = b.qNorm.defined() && b.qNorm.size(0) == D;
+  if (b.qNorm.defined() && !perHead) {  // "olmo": one norm over all heads
+    q = rmsNorm(q, b.qNorm, c.layerNormEps);
+    k = rmsNorm(k, b.kNorm, c.layerNormEps);
+  }
+  q = q.reshape({1, L, H, D});
+  k = k.reshape({1, L, G, D});
+  if (perHead) {  // "qwen3": per head, before RoPE
+    q = rmsNorm(q, b.qNorm, c.layerNormEps);
+    k = rmsNorm(k, b.kNorm, c.layerNormEps);
+  }
+  q = applyRope(q.transpose(1, 2), cos, sin);
+  k = applyRope(k.transpose(1, 2), cos, sin);
+  v = v.reshape({1, L, G, D}).transpose(1, 2);
+  if (cache.k[i].defined()) {
+    k = at::cat({cache.k[i], k}, 2);
+    v = at::cat({cache.v[i], v}, 2);
+  }
+  cache.k[i] = k;
+  cache.v[i] = v;
+  if (lastRowAttention) {
+    // The fused kernel does not return probabilities; recompute the last query's row only:
+    // softmax(q k^T / sqrt(D)) in fp32 over the keys it may see, averaged over heads.
+    const int64_t groups = H / G;
+    at::Tensor kk = groups == 1 ? k : k.repeat_interleave(groups, 1);
+    at::Tensor qLast = q.narrow(2, L - 1, 1).to(at::kFloat);
+    at::Tensor logit = at::matmul(qLast, kk.to(at::kFloat).transpose(-1, -2)) /
+                       std::sqrt(static_cast<double>(D));  // [1, H, 1, Lk]
+    if (mask.defined()) {
+      at::Tensor row = mask.size(-2) > 1 ? mask.narrow(-2, L - 1, 1) : mask;
+      logit = logit.masked_fill(row.logical_not(), -std::numeric_limits<float>::infinity());
+    }
+    *lastRowAttention = at::softmax(logit, -1).mean(1).reshape({-1});
+  }
+  at::Tensor o = gqaAttention(q, k, v, mask);
+  o = o.transpose(1, 2).reshape({1, L, H * D});
+  at::Tensor out = h + model::affine(o, b.attnOut).to(h.scalar_type());
+  at::Tensor m = rmsNorm(out, b.ffNorm, c.layerNormEps);
+  return out + model::fusedSwiglu(m, b.ffProj, b.ffOut).to(h.scalar_type());
+}
+
+at::Tensor forward(const LlmWeights& w, const at::Tensor& x, KvCache& cache,
+                   const at::Tensor& allowed, const std::function<void(int64_t)>& onBlock) {
+  const auto& c = w.config;
+  const int64_t L = x.size(1);
+  const int64_t start = cache.length;
+  at::Tensor pos = at::arange(start, start + L, at::kLong).to(x.device());
+  auto [cos, sin] = ropeTables(pos, c.headDim, c.ropeTheta);
+  at::Tensor mask = allowed;
+  // Plain causal over the cache: a single new token sees every key, so no mask is needed.
+  if (!mask.defined() && L > 1) mask = prefillAllowed(start, L, {});
+  if (mask.defined()) mask = mask.to(x.device()).view({1, 1, L, start + L});
   at::Tensor h = x;
   for (size_t i = 0; i < w.blocks.size(); ++i) {
     if (onBlock) onBlock(static_cast<int64_t>(i));
-    const auto& b = w.blocks[i];
-    at::Tensor a = rmsNorm(h, b.attnNorm, c.layerNormEps);
-    at::Tensor qkv = model::affine(a, b.attProj, b.attBias);
-    at::Tensor q = qkv.narrow(-1, 0, H * D);
-    at::Tensor k = qkv.narrow(-1, H * D, G * D);
-    at::Tensor v = qkv.narrow(-1, (H + G) * D, G * D);
-    const bool perHead = b.qNorm.defined() && b.qNorm.size(0) == D;
-    if (b.qNorm.defined() && !perHead) {  // "olmo": one norm over all heads
-      q = rmsNorm(q, b.qNorm, c.layerNormEps);
-      k = rmsNorm(k, b.kNorm, c.layerNormEps);
-    }
-    q = q.reshape({1, L, H, D});
-    k = k.reshape({1, L, G, D});
-    if (perHead) {  // "qwen3": per head, before RoPE
-      q = rmsNorm(q, b.qNorm, c.layerNormEps);
-      k = rmsNorm(k, b.kNorm, c.layerNormEps);
-    }
-    q = applyRope(q.transpose(1, 2), cos, sin);
-    k = applyRope(k.transpose(1, 2), cos, sin);
-    v = v.reshape({1, L, G, D}).transpose(1, 2);
-    if (cache.k[i].defined()) {
-      k = at::cat({cache.k[i], k}, 2);
-      v = at::cat({cache.v[i], v}, 2);
-    }
-    cache.k[i] = k;
-    cache.v[i] = v;
-    at::Tensor o = gqaAttention(q, k, v, mask);
-    o = o.transpose(1, 2).reshape({1, L, H * D});
-    h = h + model::affine(o, b.attnOut).to(h.scalar_type());
-    at::Tensor m = rmsNorm(h, b.ffNorm, c.layerNormEps);
-    h = h + model::fusedSwiglu(m, b.ffProj, b.ffOut).to(h.scalar_type());
+    h = block(w, i, h, cos, sin, mask, cache);
   }
   cache.length = start + L;
   return rmsNorm(h, w.lnF, c.layerNormEps);

@@ -7,9 +7,11 @@
 #include <chrono>
 #include <string>
 
+#include "stts/methods.h"
 #include "stts/model/model_impl.h"
 #include "stts/model/preprocess.h"
 #include "stts/pipeline/vision_internal.h"
+#include "vision_select.h"
 
 namespace stts::pipeline {
 namespace {
@@ -28,6 +30,15 @@ class StageClock {
     const auto dt = std::chrono::steady_clock::now() - t0_;
     out_.push_back(
         {name, std::chrono::duration<double, std::milli>(dt).count(), device_.str(), tokens});
+  }
+  // Times `work` on its own, for a step nested inside another stage; returns milliseconds.
+  template <typename Work>
+  double measure(Work&& work) {
+    sync();
+    const auto t0 = std::chrono::steady_clock::now();
+    work();
+    sync();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   }
 
  private:
@@ -54,9 +65,18 @@ std::vector<T> toVector(const at::Tensor& t) {
 Expected<void> validate(const detail::ModelImpl& m, const RunRequest& r, int64_t frames,
                         int64_t height, int64_t width) {
   const auto& cfg = m.info.config;
-  if (r.method != "stts" && r.method != "none") {
+  const MethodInfo* method = findPruningMethod(r.method);
+  if (!method) {
     return makeError(ErrorCode::InvalidArgument,
-                     "unknown method \"" + r.method + "\"; use stts or none");
+                     "unknown method \"" + r.method + "\"; valid methods: " + pruningMethodNames());
+  }
+  if (!isTapPoint(r.tapPoint)) {
+    return makeError(ErrorCode::InvalidArgument,
+                     "unknown tap point \"" + r.tapPoint + "\"; use connector or vit");
+  }
+  if (!isBudgetPolicy(r.budgetPolicy)) {
+    return makeError(ErrorCode::InvalidArgument,
+                     "unknown budget policy \"" + r.budgetPolicy + "\"; use equal or native");
   }
   if (r.method == "stts" && !m.scorer) {
     return makeError(ErrorCode::Unsupported,
@@ -77,7 +97,10 @@ Expected<void> validate(const detail::ModelImpl& m, const RunRequest& r, int64_t
                      "image_num_pos; this config has " +
                          std::to_string(gh) + "x" + std::to_string(gw));
   }
-  if (r.method == "stts" && cfg.stts.pruneAt + 1 >= cfg.vitBlocksUsed()) {
+  const bool prunesInVit =
+      method->actsOn == MethodStage::VitScorer || method->actsOn == MethodStage::VitInput;
+  const int64_t firstPruned = cfg.stts.pruneAt + (method->actsOn == MethodStage::VitScorer ? 2 : 1);
+  if (prunesInVit && firstPruned >= cfg.vitBlocksUsed()) {
     return makeError(ErrorCode::Unsupported, "prune_at (" + std::to_string(cfg.stts.pruneAt) +
                                                  ") leaves no ViT block to prune");
   }
@@ -109,11 +132,25 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     const int64_t gh = cfg.vit.imageHeight / p, gw = cfg.vit.imageWidth / p, n = gh * gw;
     const int64_t cellsPerFrame = (gh / 3) * (gw / 3);
     const int64_t totalCells = t * cellsPerFrame;
-    const bool stts = request.method == "stts";
+    const MethodStage where = findPruningMethod(request.method)->actsOn;
+    const bool stts = where == MethodStage::VitScorer;
+    const bool atVitInput = where == MethodStage::VitInput;
+    // EVS / VidCom2 read the connector output by default; tapped at the ViT they choose on the
+    // block prune_at output and prune the ViT like the input baselines.
+    const bool atVitTap = where == MethodStage::PostConnector && request.tapPoint == "vit";
+    const bool afterConnector = where == MethodStage::PostConnector && !atVitTap;
+    const auto selector = prune::makeSelector(request.method);
+    // The one count that selection, the prompt and the tests agree on.
+    const int64_t keepCells =
+        prune::keptCellCount(request.method, *prune::parseBudgetPolicy(request.budgetPolicy),
+                             request.keepRatio, t, cfg.stts.pruneFromFrame, cellsPerFrame);
     const int64_t lastBlock = cfg.vitBlocksUsed() - 1;
     // Stage edges: for "none" the same block ranges are timed, so the charts compare like with
     // like (vit_post of "none" is the unpruned cost of the blocks STTS prunes).
     const int64_t pruneAt = std::min(cfg.stts.pruneAt, std::max<int64_t>(lastBlock - 1, 0));
+    // STTS prunes after its soft-bias block; the ViT-input baselines (no bias) right after
+    // prune_at (docs/baselines.md §2).
+    const int64_t postFirst = atVitInput || atVitTap ? pruneAt + 1 : pruneAt + 2;
     const std::vector<int64_t> featureBlocks = cfg.vitFeatureBlocks();
     std::map<int64_t, at::Tensor> captured;
     auto captureFull = [&](int64_t b, const at::Tensor& h) {
@@ -133,8 +170,15 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
 
     stage = "vit_pre";
     clock.start();
+    const at::Tensor cellIdx = model::cellPatchIndex(gh, gw, 3);
     at::Tensor h = model::vitEmbed(m.vit, patches);
     patches = at::Tensor();
+    prune::SelectorResult chosen;  // the baseline's choice (ViT-input or post-connector)
+    double inputSelectMs = 0.0;
+    if (atVitInput) {  // the mask reads the ViT input, so it is chosen before block 0
+      inputSelectMs = clock.measure(
+          [&] { chosen = baselines::selectOnPatches(*selector, request, h, cellIdx, keepCells); });
+    }
     for (int64_t b = 0; b <= pruneAt; ++b) {
       h = model::vitBlock(m.vit, b, h);
       captureFull(b, h);
@@ -142,34 +186,53 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     }
     clock.stop("vit_pre", t * n);
 
-    stage = "select";
-    clock.start();
-    const at::Tensor cellIdx = model::cellPatchIndex(gh, gw, 3);
+    const int64_t budget = totalCells - keepCells;
     prune::Selection sel;
     std::vector<float> scores(static_cast<size_t>(totalCells), 1.0f);
     at::Tensor bias;
-    int64_t budget = 0;
-    if (stts) {
-      scores = toVector<float>(model::scoreCells(*m.scorer, h, cellIdx));
-      budget =
-          prune::sttsBudget(1.0 - request.keepRatio, t, cfg.stts.pruneFromFrame, cellsPerFrame);
-      sel = prune::selectLowest(prune::selectionScores(scores, cellsPerFrame), t, cellsPerFrame,
-                                budget);
-      auto biasLog = prune::softBiasLog(scores, t, gh, gw, 3, cfg.stts.rescaleBiasMin);
-      bias = at::tensor(biasLog, at::kFloat).view({t, 1, 1, n}).to(m.device);
-    } else {
-      sel = prune::selectLowest(scores, t, cellsPerFrame, 0);
+    if (atVitInput) {
+      // Reported as its own stage after vit_pre (as STTS's select), without double counting.
+      res.timings.back().milliseconds -= inputSelectMs;
+      res.timings.push_back({"select", inputSelectMs, m.device.str(), totalCells});
+      sel.keep = chosen.keep;
+      sel.keptPerFrame = chosen.keptPerFrame;
+      sel.removed = budget;
+      scores = chosen.score;
+    } else if (atVitTap) {
+      stage = "select";
+      clock.start();
+      chosen = baselines::selectOnPatches(*selector, request, h, cellIdx, keepCells);
+      sel.keep = chosen.keep;
+      sel.keptPerFrame = chosen.keptPerFrame;
+      sel.removed = budget;
+      scores = chosen.score;
+      clock.stop("select", totalCells);
+    } else if (!afterConnector && where != MethodStage::InLlm) {
+      stage = "select";
+      clock.start();
+      if (stts) {
+        scores = toVector<float>(model::scoreCells(*m.scorer, h, cellIdx));
+        sel = prune::selectLowest(prune::selectionScores(scores, cellsPerFrame), t, cellsPerFrame,
+                                  budget);
+        auto biasLog = prune::softBiasLog(scores, t, gh, gw, 3, cfg.stts.rescaleBiasMin);
+        bias = at::tensor(biasLog, at::kFloat).view({t, 1, 1, n}).to(m.device);
+      } else {
+        sel = prune::selectLowest(scores, t, cellsPerFrame, 0);
+      }
+      clock.stop("select", totalCells);
     }
-    clock.stop("select", totalCells);
+    if (sel.keep.empty()) sel = prune::selectLowest(scores, t, cellsPerFrame, 0);  // all kept
 
-    stage = "vit_bias";
-    clock.start();
-    if (pruneAt + 1 <= lastBlock) {
-      h = model::vitBlock(m.vit, pruneAt + 1, h, bias);
-      captureFull(pruneAt + 1, h);
-      afterBlock(pruneAt + 1);
+    if (!atVitInput && !atVitTap) {
+      stage = "vit_bias";
+      clock.start();
+      if (pruneAt + 1 <= lastBlock) {
+        h = model::vitBlock(m.vit, pruneAt + 1, h, bias);
+        captureFull(pruneAt + 1, h);
+        afterBlock(pruneAt + 1);
+      }
+      clock.stop("vit_bias", t * n);
     }
-    clock.stop("vit_bias", t * n);
 
     stage = "pack";
     clock.start();
@@ -193,8 +256,8 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     stage = "vit_post";
     clock.start();
     int64_t postTokens = 0;
-    if (pruneAt + 2 <= lastBlock) {
-      auto post = runPostBlocks(m.vit, h, setMask, patchValid, plan, options.post, pruneAt + 2,
+    if (postFirst <= lastBlock) {
+      auto post = runPostBlocks(m.vit, h, setMask, patchValid, plan, options.post, postFirst,
                                 lastBlock, featureBlocks, afterBlock, &postTokens);
       for (auto& [b, x] : post) captured[b] = x;
     }
@@ -207,12 +270,31 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     for (int64_t fb : featureBlocks) {
       // Blocks before the prune point are full; zero pruned positions like the scattered ones.
       at::Tensor x = captured.at(fb);
-      if (fb <= pruneAt + 1) x = x * validDev.unsqueeze(-1).to(x.scalar_type());
+      if (fb < postFirst) x = x * validDev.unsqueeze(-1).to(x.scalar_type());
       out.featureBlocks.push_back(x);
     }
     at::Tensor feats = at::cat(out.featureBlocks, -1);
     out.features = model::connect(m.connector, feats, validDev, cellIdx, cellKeep);
     clock.stop("connector", totalCells - sel.removed);
+
+    if (afterConnector) {
+      // The ViT and connector ran on every cell; only the LLM sees fewer tokens.
+      stage = "select";
+      clock.start();
+      chosen = baselines::selectOnConnectorOutput(*selector, request, out.features, t,
+                                                  cellsPerFrame, keepCells);
+      std::vector<int64_t> keptRows;
+      for (size_t i = 0; i < chosen.keep.size(); ++i)
+        if (chosen.keep[i]) keptRows.push_back(static_cast<int64_t>(i));
+      out.features =
+          out.features.index_select(0, at::tensor(keptRows, at::kLong).to(out.features.device()));
+      sel.keep = chosen.keep;
+      sel.keptPerFrame = chosen.keptPerFrame;
+      sel.removed = budget;
+      scores = chosen.score;
+      cellKeep = at::tensor(at::ArrayRef<uint8_t>(sel.keep), at::kByte).to(at::kBool);
+      clock.stop("select", totalCells);
+    }
 
     res.scores = std::move(scores);
     res.keep = sel.keep;
@@ -224,6 +306,7 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     res.extras["pack_bin"] = std::move(bins);
     res.extras["pack_lone"] = std::move(lones);
     res.extras["budget"] = {static_cast<float>(budget)};
+    for (auto& [name, values] : chosen.extras) res.extras[name] = std::move(values);
     if (options.keepInputFrames) {
       at::Tensor c = framesU8.contiguous();
       res.inputFrames.assign(c.data_ptr<uint8_t>(), c.data_ptr<uint8_t>() + c.numel());
@@ -282,6 +365,11 @@ namespace stts {
 Expected<RunResult> runVision(Model& model, const RunRequest& request,
                               const std::vector<SampledFrame>& frames, ProgressSink& progress,
                               const CancelToken& cancel) {
+  if (request.method == "fastv") {
+    return makeError(ErrorCode::InvalidArgument,
+                     "fastv chooses tokens inside the language model from the question's "
+                     "attention, so it needs a question: use stts run, not a vision-only run");
+  }
   auto out = pipeline::runVisionInternal(model, request, frames, progress, cancel);
   if (!out) return out.error();
   return std::move(out->result);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runfile_internal.h"
+#include "stts/methods.h"
 #include "stts/runfile.h"
 
 namespace stts::runfile {
@@ -184,6 +185,9 @@ Expected<std::string> metadataJson(const RunResult& r) {
   req["question"] = stringValue(q.question);
   req["method"] = stringValue(q.method);
   req["keep_ratio"] = w.number(q.keepRatio, "request.keep_ratio");
+  req["budget_policy"] = stringValue(q.budgetPolicy);
+  req["fastv_layer"] = q.fastvLayer;
+  req["tap_point"] = stringValue(q.tapPoint);
   req["seed"] = q.seed;
   req["device"] = stringValue(q.device);
   req["dtype"] = stringValue(q.dtype);
@@ -284,6 +288,19 @@ Expected<void> parseMetadataJson(std::string_view text, RunResult* out) {
   q.question = rd.string(req, "request", "question");
   q.method = rd.string(req, "request", "method");
   q.keepRatio = rd.number(req, "request", "keep_ratio");
+  // Added with the baselines; files written before them lack both and get the defaults.
+  if (req.contains("budget_policy")) {
+    q.budgetPolicy = rd.string(req, "request", "budget_policy");
+    if (!rd.failed() && !isBudgetPolicy(q.budgetPolicy))
+      rd.fail("metadata field request.budget_policy must be \"equal\" or \"native\"");
+  }
+  if (req.contains("fastv_layer"))
+    q.fastvLayer = toInt(rd.integer(req, "request", "fastv_layer", 0, kIntMax));
+  if (req.contains("tap_point")) {
+    q.tapPoint = rd.string(req, "request", "tap_point");
+    if (!rd.failed() && !isTapPoint(q.tapPoint))
+      rd.fail("metadata field request.tap_point must be \"connector\" or \"vit\"");
+  }
   q.seed = rd.unsignedInteger(req, "request", "seed");
   q.device = rd.string(req, "request", "device");
   q.dtype = rd.string(req, "request", "dtype");

@@ -18,8 +18,15 @@ namespace stts {
 // model-input frames, timings for preprocess, vit_pre, select, vit_bias, pack, vit_post and
 // connector, peak memory and versions.
 //
-// request.method: "stts" (needs a checkpoint with the temporal token scorer; removes
-// trunc(81*(1 - keepRatio)*T) cells) or "none" (full ViT, every cell kept, every score 1.0).
+// request.method (stts/methods.h): "stts" (needs a checkpoint with the temporal token scorer;
+// removes trunc(81*(1 - keepRatio)*T) cells), "none" (full ViT, every cell kept, every score
+// 1.0), "random" / "heuristic" / "easy" (mask before ViT block 0, hard prune after block
+// prune_at: they save ViT work), "evs" / "vidcom2" (full ViT and connector, then a "select" stage
+// on the connector output: only the LLM is saved; with request.tapPoint "vit" they choose on the
+// block prune_at output and prune the ViT like random). Every method keeps exactly
+// prune::keptCellCount(method, request.budgetPolicy, ...) cells. "fastv" selects inside the LLM
+// and is refused here (use runFull). scores / extras follow MethodInfo::scoreMeaning and
+// docs in engine/prune/include/stts/prune/selectors.h.
 // request.device / dtype are echoed only: the model was placed when it was loaded.
 // Cancellation is checked between ViT blocks (ErrorCode::Cancelled). Never throws.
 Expected<RunResult> runVision(Model& model, const RunRequest& request,

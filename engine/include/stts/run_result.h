@@ -21,9 +21,17 @@ struct RunRequest {
   std::string modelPath;
   SamplingSpec sampling;
   std::string question;         // empty for a vision-only (score) run
-  std::string method = "stts";  // "stts", "none", later the baselines
+  std::string method = "stts";  // a name from stts/methods.h: stts, none, random, heuristic, ...
   double keepRatio = 0.5;       // fraction of video cells kept (STTS topk = 1 - keepRatio)
-  uint64_t seed = 0;
+  // "equal": every method keeps exactly the cells STTS keeps at keepRatio; "native": each
+  // method's own count formula (prune::keptCellCount).
+  std::string budgetPolicy = "equal";
+  int fastvLayer = 2;  // FastV: layer K whose input loses the pruned vision tokens (1..layers-1)
+  // Where EVS / VidCom2 read their features: "connector" (the projector output; the ViT runs in
+  // full, only the LLM is saved) or "vit" (block prune_at output, 9 patches per cell, then the
+  // same hard prune as random: saves ViT work). Other methods ignore it.
+  std::string tapPoint = "connector";
+  uint64_t seed = 0;   // random
   std::string device = "cpu";     // "cpu", "cuda", "cuda:1"
   std::string dtype = "float32";  // "float32", "bfloat16"
   int maxNewTokens = 200;

@@ -461,7 +461,7 @@ class TestModelVision : public QObject {
     QVERIFY(!out.ok());
     QCOMPARE(out.error().code, stts::ErrorCode::Cancelled);
     auto badMethod =
-        stts::pipeline::runVisionFrames(*model_, request("random", 0.5), frames_, null_, noCancel_);
+        stts::pipeline::runVisionFrames(*model_, request("bogus", 0.5), frames_, null_, noCancel_);
     QCOMPARE(badMethod.error().code, stts::ErrorCode::InvalidArgument);
   }
 

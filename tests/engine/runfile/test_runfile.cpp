@@ -53,6 +53,10 @@ RunResult sampleRun(int frames, bool withFrames, bool withExtras) {
   r.request.sampling.maxFps = 1.0 / 3.0;
   r.request.question = "What happens \"next\"?\n";
   r.request.keepRatio = 0.3;
+  r.request.method = "vidcom2";
+  r.request.budgetPolicy = "native";
+  r.request.fastvLayer = 5;
+  r.request.tapPoint = "vit";
   r.request.seed = std::numeric_limits<uint64_t>::max();
   r.request.device = "cuda:1";
   r.request.dtype = "bfloat16";
@@ -132,6 +136,9 @@ void compareRuns(const RunResult& a, const RunResult& b) {
   QCOMPARE(a.request.question, b.request.question);
   QCOMPARE(a.request.method, b.request.method);
   QVERIFY(sameBits(a.request.keepRatio, b.request.keepRatio));
+  QCOMPARE(a.request.budgetPolicy, b.request.budgetPolicy);
+  QCOMPARE(a.request.fastvLayer, b.request.fastvLayer);
+  QCOMPARE(a.request.tapPoint, b.request.tapPoint);
   QCOMPARE(a.request.seed, b.request.seed);
   QCOMPARE(a.request.device, b.request.device);
   QCOMPARE(a.request.dtype, b.request.dtype);
@@ -295,6 +302,26 @@ class TestRunFile : public QObject {
     QVERIFY(bytesA == readAll(QString::fromStdString(b)));
   }
 
+  void filesBeforeTheBaselinesLoad() {
+    // Run files written before budget_policy and fastv_layer existed load with the defaults.
+    const std::string saved = path("old.sttsrun"), old = path("old-edited.sttsrun");
+    QVERIFY(saveRunFile(saved, sampleRun(2, false, false)).ok());
+    Parts p = partsOf(saved);
+    auto j = nlohmann::ordered_json::parse(p.metadata["stts"]);
+    QVERIFY(j["request"].contains("budget_policy"));
+    j["request"].erase("budget_policy");
+    j["request"].erase("fastv_layer");
+    j["request"].erase("tap_point");
+    p.metadata["stts"] = j.dump();
+    QVERIFY(p.write(old));
+    auto loaded = loadRunFile(old);
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+    QCOMPARE(loaded->request.budgetPolicy, std::string("equal"));
+    QCOMPARE(loaded->request.fastvLayer, 2);
+    QCOMPARE(loaded->request.tapPoint, std::string("connector"));
+    QCOMPARE(loaded->request.method, std::string("vidcom2"));
+  }
+
   void loadErrorsHaveTheirOwnMessage() {
     const std::string good = path("good.sttsrun");
     QVERIFY(saveRunFile(good, sampleRun(4, true, true)).ok());
@@ -356,6 +383,27 @@ class TestRunFile : public QObject {
            p.metadata["stts"] = j.dump();
          },
          "video.head_sha256 is missing"},
+        {"bad budget policy",
+         [&](Parts& p) {
+           auto j = nlohmann::ordered_json::parse(meta);
+           j["request"]["budget_policy"] = "generous";
+           p.metadata["stts"] = j.dump();
+         },
+         "request.budget_policy must be \"equal\" or \"native\""},
+        {"bad fastv layer",
+         [&](Parts& p) {
+           auto j = nlohmann::ordered_json::parse(meta);
+           j["request"]["fastv_layer"] = "two";
+           p.metadata["stts"] = j.dump();
+         },
+         "request.fastv_layer must be an integer"},
+        {"bad tap point",
+         [&](Parts& p) {
+           auto j = nlohmann::ordered_json::parse(meta);
+           j["request"]["tap_point"] = "llm";
+           p.metadata["stts"] = j.dump();
+         },
+         "request.tap_point must be \"connector\" or \"vit\""},
         {"wrong dtype",
          [](Parts& p) {
            const int i = p.index("scores");

@@ -8,6 +8,7 @@
 
 #include "prompt.h"
 #include "stts/generate.h"
+#include "stts/llm/fastv.h"
 #include "stts/llm/qwen3.h"
 #include "stts/pipeline/vision_internal.h"
 
@@ -20,12 +21,22 @@ struct GenerateOutput {
 };
 
 // Prefill of `prompt` (features added at its <im_patch> positions), then greedy decoding of at
-// most maxNewTokens. onToken sees each generated id (eos included). Throws on a bad input;
+// most maxNewTokens. onToken sees each generated id (eos included). With `fastv`, the prefill
+// prunes vision tokens at its layer (fastvPrefill) and fills *fastvOutcome. Throws on a bad input;
 // returns Cancelled as an Error.
 Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout& prompt,
                                   const at::Tensor& features, int maxNewTokens,
                                   ProgressSink& progress, const CancelToken& cancel,
-                                  const std::function<void(int32_t)>& onToken = {});
+                                  const std::function<void(int32_t)>& onToken = {},
+                                  const FastvPlan* fastv = nullptr,
+                                  FastvOutcome* fastvOutcome = nullptr);
+
+// FastV's layer and kept count for a finished vision run (request.method == "fastv"): the layer
+// is request.fastvLayer, capped at layers - 1; the count is prune::keptCellCount("fastv", ...).
+Expected<FastvPlan> fastvPlanFor(const RunResult& vision, const Molmo2Config& config);
+// Writes FastV's choice into the run: keep, scores (= the attention), keptPerFrame,
+// visionTokensAfter and the extras budget, fastv_layer, fastv_tokens_after_layer.
+void applyFastvOutcome(const FastvPlan& plan, const FastvOutcome& outcome, RunResult& result);
 
 // The tokenizer of a model folder, read once per folder and shared.
 Expected<std::shared_ptr<const Tokenizer>> modelTokenizer(const std::string& modelDir);

@@ -57,6 +57,15 @@ at::Tensor prefillAllowed(int64_t start, int64_t lq, const std::vector<uint8_t>&
 at::Tensor gqaAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                         const at::Tensor& allowed);
 
+// Block i on h [1, L, d] with RoPE tables cos/sin [L, headDim] of its positions and mask
+// [1, 1, L, Lk] (true = may attend; undefined = every key), appending its keys/values to
+// cache.k[i] / cache.v[i] (Lk = cached + L). lastRowAttention, when given, receives the last
+// query's attention probabilities over the Lk keys, averaged over heads ([Lk], fp32): FastV's
+// ranking, computed explicitly because fused attention does not return it.
+at::Tensor block(const LlmWeights& w, size_t i, const at::Tensor& h, const at::Tensor& cos,
+                 const at::Tensor& sin, const at::Tensor& mask, KvCache& cache,
+                 at::Tensor* lastRowAttention = nullptr);
+
 // Runs the blocks on x [1, L, d] at positions cache.length..; appends to the cache. `allowed`
 // [L, cache.length + L] or undefined for plain causal. `onBlock(i)` runs before each block (it
 // may throw to cancel). Returns ln_f(h) [1, L, d].
