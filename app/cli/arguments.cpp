@@ -64,10 +64,14 @@ std::optional<ParsedArguments> parseArguments(const CommandSpec& spec, int argc,
     parsed.positionals_.push_back(arg);
   }
   if (parsed.has("help")) return parsed;
-  if (parsed.positionals_.size() != spec.positionals.size()) {
+  const bool countOk = spec.lastPositionalRepeats && !spec.positionals.empty()
+                           ? parsed.positionals_.size() >= spec.positionals.size()
+                           : parsed.positionals_.size() == spec.positionals.size();
+  if (!countOk) {
     std::ostringstream message;
     message << "'stts " << spec.name << "' expects " << spec.positionals.size()
-            << " argument(s), got " << parsed.positionals_.size();
+            << (spec.lastPositionalRepeats ? " or more" : "") << " argument(s), got "
+            << parsed.positionals_.size();
     *error = message.str();
     return std::nullopt;
   }
@@ -78,6 +82,7 @@ std::string usageText(const CommandSpec& spec) {
   std::ostringstream out;
   out << "Usage: stts " << spec.name;
   for (const auto& positional : spec.positionals) out << ' ' << positional;
+  if (spec.lastPositionalRepeats) out << "...";
   if (!spec.options.empty()) out << " [options]";
   out << "\n\n" << spec.summary << "\n";
   if (!spec.options.empty()) {

@@ -21,6 +21,7 @@ struct CommandSpec {
   std::string summary;
   std::vector<std::string> positionals;  // names shown in usage, all required
   std::vector<OptionSpec> options;
+  bool lastPositionalRepeats = false;  // e.g. `stts merge DIR...`: one or more of the last
 };
 
 class ParsedArguments {

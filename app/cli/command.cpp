@@ -12,6 +12,14 @@ const std::vector<Command>& allCommands() {
     list.push_back(scoreCommand());
     list.push_back(fitScorerCommand());
     list.push_back(runCommand());
+    list.push_back(compareCommand());
+#endif
+    list.push_back(mergeCommand());
+#if STTS_HAVE_EXPORT
+    list.push_back(exportCommand());
+#endif
+#if STTS_HAVE_EXPORT_COMPARE
+    list.push_back(exportCompareCommand());
 #endif
     return list;
   }();

@@ -33,7 +33,15 @@ Command makeTinyModelCommand();
 Command scoreCommand();  // needs the LibTorch model engine
 Command fitScorerCommand();
 Command runCommand();  // vision + LLM: answers a question about a video
+Command compareCommand();  // a sweep of methods x keep ratios over videos
 #endif
+Command mergeCommand();  // joins the shard summaries of a compare sweep
 Command tokenizeCommand();
+#if STTS_HAVE_EXPORT
+Command exportCommand();  // needs the GUI's QtGui export code (built with STTS_BUILD_GUI)
+#endif
+#if STTS_HAVE_EXPORT_COMPARE
+Command exportCompareCommand();  // the comparison window's image (built with STTS_BUILD_GUI)
+#endif
 
 }  // namespace stts::cli

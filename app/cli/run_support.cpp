@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <limits>
 
 #include "command.h"
+#include "stts/methods.h"
 #include "stts/runfile.h"
 
 namespace stts::cli {
@@ -27,13 +29,29 @@ std::string readFile(const std::string& path) {
 }  // namespace
 
 std::vector<OptionSpec> modelRunOptions() {
-  return {{"model", "DIR", "model folder (config.json, safetensors shards, tokenizer.json)"},
-          {"video", "FILE", "the video"},
-          {"output", "RUN", "run file to write (.sttsrun)", 'o'},
-          {"method", "NAME", "stts (default) or none"},
-          {"keep", "R", "fraction of video tokens kept, 0..1 (default 0.5)"},
-          {"frames", "N", "at most N sampled frames (default 384)"},
+  std::vector<OptionSpec> options = {
+      {"model", "DIR", "model folder (config.json, safetensors shards, tokenizer.json)"},
+      {"video", "FILE", "the video"},
+      {"output", "RUN", "run file to write (.sttsrun)", 'o'},
+      {"method", "NAME",
+       "stts (default), none, random, heuristic, easy, evs, vidcom2 or fastv (run only)"},
+      {"keep", "R", "fraction of video tokens kept, 0..1 (default 0.5)"}};
+  const auto shared = samplingAndDeviceOptions();
+  options.insert(options.end(), shared.begin(), shared.end());
+  return options;
+}
+
+std::vector<OptionSpec> samplingAndDeviceOptions() {
+  return {{"frames", "N", "at most N sampled frames (default 384)"},
           {"max-fps", "F", "at most F sampled frames per second (default 2)"},
+          {"seed", "N", "seed for methods that draw at random (default 0)"},
+          {"budget", "P",
+           "equal (default: as many tokens as STTS keeps) or native (each "
+           "method's own count)"},
+          {"fastv-layer", "K", "FastV prunes at the input of LLM layer K (default 2)"},
+          {"tap", "WHERE",
+           "EVS / VidCom2 features: connector (default; full ViT) or vit (block "
+           "prune_at output; prunes the ViT too)"},
           {"device", "DEV", "cpu (default), cuda or cuda:N"},
           {"dtype", "T", "auto (default: bfloat16 on CUDA, float32 on CPU), float32, bfloat16"},
           {"threads", "N", "CPU threads for LibTorch (default: all)"},
@@ -49,12 +67,40 @@ std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::
   request.modelPath = *model;
   request.videoPath = *video;
   request.method = args.value("method").value_or("stts");
-  if (request.method != "stts" && request.method != "none")
-    return reportUsage(command, "--method must be stts or none");
+  if (!findPruningMethod(request.method))
+    return reportUsage(command, "--method must be one of " + pruningMethodNames());
+  if (request.method == "fastv" && command == "score")
+    return reportUsage(command,
+                       "fastv chooses tokens from the question's attention inside the language "
+                       "model; use stts run with --question");
   if (auto text = args.value("keep")) {
     auto keep = parseReal(*text, 0.0, 1.0);
     if (!keep) return reportUsage(command, "--keep must be a number from 0 to 1");
     request.keepRatio = *keep;
+  }
+  return parseSamplingAndDeviceOptions(args, command, request, device);
+}
+
+std::optional<int> parseSamplingAndDeviceOptions(const ParsedArguments& args,
+                                                 const std::string& command, RunRequest& request,
+                                                 DeviceSpec& device) {
+  if (auto text = args.value("budget")) {
+    if (!isBudgetPolicy(*text)) return reportUsage(command, "--budget must be equal or native");
+    request.budgetPolicy = *text;
+  }
+  if (auto text = args.value("tap")) {
+    if (!isTapPoint(*text)) return reportUsage(command, "--tap must be connector or vit");
+    request.tapPoint = *text;
+  }
+  if (auto text = args.value("fastv-layer")) {
+    auto layer = parseInteger(*text, 1, 1024);
+    if (!layer) return reportUsage(command, "--fastv-layer must be an integer from 1 to 1024");
+    request.fastvLayer = static_cast<int>(*layer);
+  }
+  if (auto text = args.value("seed")) {
+    auto seed = parseInteger(*text, 0, std::numeric_limits<long long>::max());
+    if (!seed) return reportUsage(command, "--seed must be an integer of at least 0");
+    request.seed = static_cast<uint64_t>(*seed);
   }
   if (auto text = args.value("frames")) {
     auto frames = parseInteger(*text, 1, 4096);

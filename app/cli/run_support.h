@@ -22,6 +22,13 @@ std::vector<OptionSpec> modelRunOptions();
 std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::string& command,
                                         RunRequest& request, DeviceSpec& device);
 
+// The part of those options that `stts compare` shares too: sampling, seed, budget, FastV
+// layer, device, dtype, threads, no-frames.
+std::vector<OptionSpec> samplingAndDeviceOptions();
+std::optional<int> parseSamplingAndDeviceOptions(const ParsedArguments& args,
+                                                 const std::string& command, RunRequest& request,
+                                                 DeviceSpec& device);
+
 // Routes SIGINT and SIGTERM to `cancel`, so a run stops between blocks or tokens and writes
 // nothing, instead of dying mid-write.
 void cancelOnSignals(CancelToken& cancel);

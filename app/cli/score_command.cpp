@@ -54,8 +54,9 @@ int runScore(const ParsedArguments& args) {
 
 Command scoreCommand() {
   return {{"score",
-           "Sample VIDEO, run the model's ViT with STTS pruning (or none) and the connector, and "
-           "write scores, keep mask, kept counts, token counts and stage timings to a run file.",
+           "Sample VIDEO, run the model's ViT with STTS pruning (or a training-free baseline, or "
+           "none) and the connector, and write scores, keep mask, kept counts, token counts and "
+           "stage timings to a run file.",
            {},
            modelRunOptions()},
           runScore};

@@ -65,6 +65,36 @@ class CliScoreTest : public QObject {
     for (int32_t kept : run.keptPerFrame) QCOMPARE(kept, 81);
   }
 
+  void baselinesThroughTheCli() {
+    // Each baseline keeps STTS's count (equal budget) and is recorded in the run file; native
+    // EVS keeps max(81, floor(324 * 0.7)) = 226 instead of STTS's 324 - trunc(24.3f * 4) = 227.
+    for (const char* method : {"random", "heuristic", "easy", "evs", "vidcom2"}) {
+      const stts::RunResult run =
+          score({"--method", method, "--keep", "0.7", "--no-frames", "--seed", "3"},
+                QString(method) + ".sttsrun");
+      QCOMPARE(run.request.method, std::string(method));
+      QCOMPARE(run.request.budgetPolicy, std::string("equal"));
+      QCOMPARE(run.visionTokensAfter, qint64(227));
+    }
+    const stts::RunResult native =
+        score({"--method", "evs", "--keep", "0.7", "--budget", "native", "--no-frames"},
+              "native.sttsrun");
+    QCOMPARE(native.request.budgetPolicy, std::string("native"));
+    QCOMPARE(native.visionTokensAfter, qint64(226));
+    const stts::RunResult tapped = score(
+        {"--method", "vidcom2", "--keep", "0.7", "--tap", "vit", "--no-frames"}, "tapped.sttsrun");
+    QCOMPARE(tapped.request.tapPoint, std::string("vit"));
+    QCOMPARE(tapped.visionTokensAfter, qint64(227));
+    // FastV needs a question: `score` refuses it as a usage error naming `stts run`.
+    const CliResult fastv = runCli({"score", "--model", model_, "--video", STTS_DEMO_VIDEO, "-o",
+                                    dir_.filePath("f.sttsrun"), "--method", "fastv"});
+    QCOMPARE(fastv.exitCode, 2);
+    QVERIFY(fastv.err.contains("stts run"));
+    const CliResult budget = runCli({"score", "--model", model_, "--video", STTS_DEMO_VIDEO, "-o",
+                                     dir_.filePath("b.sttsrun"), "--budget", "lots"});
+    QCOMPARE(budget.exitCode, 2);
+  }
+
   void usageAndFailures() {
     QCOMPARE(runCli({"score", "--model", model_}).exitCode, 2);  // no video, no output
     QCOMPARE(runCli({"score", "--model", model_, "--video", STTS_DEMO_VIDEO, "-o", "x.sttsrun",

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -17,9 +18,12 @@ struct CliResult {
   QString errText() const { return QString::fromUtf8(err); }
 };
 
+// `environment`, when not empty, replaces the test's own (e.g. without DISPLAY).
 inline CliResult runProgram(const QString& program, const QStringList& args,
-                            const QByteArray& input = {}, int timeoutMs = 300000) {
+                            const QByteArray& input = {}, int timeoutMs = 300000,
+                            const QProcessEnvironment& environment = {}) {
   QProcess process;
+  if (!environment.isEmpty()) process.setProcessEnvironment(environment);
   process.start(program, args);
   if (!input.isEmpty()) process.write(input);
   process.closeWriteChannel();

@@ -1,0 +1,195 @@
+// stts export: what the GUI's export dialog writes, in batch and without a display: a frame with
+// its overlay at source resolution, a contact sheet of all frames, the per-cell CSV or the run's
+// metadata as JSON. The pictures come from the same CPU composite as the window's exports
+// (ui/export, QtGui only); Qt runs on its "offscreen" platform, chosen here, so neither DISPLAY
+// nor QT_QPA_PLATFORM matter.
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <cstdio>
+#include <memory>
+
+#include "command.h"
+#include "export/export_job.h"
+#include "main/run_loading.h"
+#include "view/colour_maps.h"
+
+namespace stts::cli {
+namespace {
+
+using stts::ui::ExportKind;
+
+// Qt's own chatter (e.g. "XDG_RUNTIME_DIR not set") is not the user's business on a command line
+// whose stderr scripts read; only its real errors get through, in the CLI's format.
+void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
+  if (type == QtCriticalMsg || type == QtFatalMsg) {
+    std::fprintf(stderr, "stts: Qt: %s\n", message.toLocal8Bit().constData());
+  }
+}
+
+// Qt reads the platform from argv before the environment, so this wins over QT_QPA_PLATFORM.
+std::unique_ptr<QGuiApplication> makeOffscreenApplication() {
+  qInstallMessageHandler(quietQtMessages);
+  static int argc = 3;
+  static char name[] = "stts";
+  static char platformFlag[] = "-platform";
+  static char platform[] = "offscreen";
+  static char* argv[] = {name, platformFlag, platform, nullptr};
+  return std::make_unique<QGuiApplication>(argc, argv);
+}
+
+std::string local(const QString& text) {
+  return text.toStdString();
+}
+
+int runExport(const ParsedArguments& args) {
+  const char* usage = "export";
+  const int kinds = int(args.has("frame")) + int(args.has("contact-sheet")) + int(args.has("csv")) +
+                    int(args.has("json"));
+  if (kinds != 1) {
+    return reportUsage(usage, "choose exactly one of --frame N, --contact-sheet, --csv, --json");
+  }
+  const auto output = args.value("output");
+  if (!output || output->empty())
+    return reportUsage(usage, "-o PATH (a file or a folder) is required");
+
+  ui::ExportRequest request;
+  if (auto text = args.value("frame")) {
+    auto index = parseInteger(*text, 0, 10'000'000);
+    if (!index) return reportUsage(usage, "--frame must be a sampled frame index (0, 1, 2, …)");
+    request.kind = ExportKind::Frame;
+    request.frameIndex = int(*index);
+  } else if (args.has("contact-sheet")) {
+    request.kind = ExportKind::ContactSheet;
+  } else {
+    request.kind = args.has("csv") ? ExportKind::CellsCsv : ExportKind::RunJson;
+  }
+  request.options.overlay = !args.has("no-overlay");
+  request.options.legend = args.has("legend");
+  request.options.caption = args.has("caption");
+
+  ui::OverlayStyle style;
+  style.mode = ui::OverlayMode::Mask;
+  if (auto mode = args.value("mode")) {
+    if (*mode == "mask") {
+      style.mode = ui::OverlayMode::Mask;
+    } else if (*mode == "score") {
+      style.mode = ui::OverlayMode::Score;
+    } else {
+      return reportUsage(usage, "--mode must be mask or score");
+    }
+  }
+  if (auto name = args.value("colour-map")) {
+    bool known = false;
+    for (int i = 0; i < ui::kColourMapCount; ++i) {
+      known = known || local(ui::colourMapKey(ui::ColourMap(i))) == *name;
+    }
+    if (!known) return reportUsage(usage, "--colour-map must be viridis, magma, turbo or grey");
+    style.colourMap = ui::colourMapFromKey(QString::fromStdString(*name));
+  }
+  if (auto maskStyle = args.value("mask-style")) {
+    if (*maskStyle != "dim" && *maskStyle != "hatch") {
+      return reportUsage(usage, "--mask-style must be dim or hatch");
+    }
+    style.maskStyle = *maskStyle == "hatch" ? ui::MaskStyle::Hatch : ui::MaskStyle::Dim;
+  }
+  style.showGrid = args.has("grid");
+  auto normalisation = ui::ScoreNormalisation::PerRun;
+  if (auto range = args.value("normalise")) {
+    if (*range != "run" && *range != "frame") {
+      return reportUsage(usage, "--normalise must be run or frame");
+    }
+    if (*range == "frame") normalisation = ui::ScoreNormalisation::PerFrame;
+  }
+  if (auto text = args.value("brightness")) {
+    auto brightness = parseReal(*text, ui::kMinBrightness, ui::kMaxBrightness);
+    if (!brightness) return reportUsage(usage, "--brightness must be a number from -1 to 1");
+    style.brightness = float(*brightness);
+  }
+  if (auto text = args.value("contrast")) {
+    auto contrast = parseReal(*text, ui::kMinContrast, ui::kMaxContrast);
+    if (!contrast) return reportUsage(usage, "--contrast must be a number from 0 to 4");
+    style.contrast = float(*contrast);
+  }
+  if (auto text = args.value("opacity")) {
+    auto opacity = parseReal(*text, 0.0, 1.0);
+    if (!opacity) return reportUsage(usage, "--opacity must be a number from 0 to 1");
+    style.opacity = float(*opacity);
+  }
+
+  // Fonts for the legend, caption and sheet labels need a QGuiApplication (no window is opened);
+  // the CSV and JSON need none.
+  std::unique_ptr<QGuiApplication> application;
+  if (!ui::exportNeedsRun(request.kind)) application = makeOffscreenApplication();
+  const QString runPath =
+      QFileInfo(QFile::decodeName(QByteArray::fromStdString(args.positionals()[0])))
+          .absoluteFilePath();
+  const ui::RunJobOutcome loaded = ui::loadRunJob(runPath, nullptr);
+  if (!loaded.run) return reportFailure(local(loaded.error));
+  if (loaded.run->usesStoredFrames && !ui::exportNeedsRun(request.kind)) {
+    std::fprintf(stderr, "stts: note: %s, so the frames stored in the run are used\n",
+                 local(loaded.run->videoProblem).c_str());
+  } else if (!loaded.run->videoProblem.isEmpty()) {
+    std::fprintf(stderr, "stts: warning: %s\n", local(loaded.run->videoProblem).c_str());
+  }
+  const ui::ExportScene scene = ui::sceneForRun(*loaded.run, style, normalisation);
+
+  const QString target = QFile::decodeName(QByteArray::fromStdString(*output));
+  if (QFileInfo(target).isDir() || output->back() == '/') {
+    if (!QDir().mkpath(target)) return reportFailure("could not create the folder " + *output);
+    request.path = ui::uniqueFilePath(
+        target, ui::defaultExportFileName(scene, request.kind, request.frameIndex));
+  } else {
+    request.path = QFileInfo(target).absoluteFilePath();
+  }
+
+  auto written = ui::runExport(scene, request);
+  if (!written) return reportFailure(written.error());
+  if (!written->image.isNull()) {
+    std::printf("%s: %d x %d pixels\n", local(written->path).c_str(), written->image.width(),
+                written->image.height());
+    if (request.kind == ExportKind::Frame) {
+      const QString note =
+          ui::frameExportGeometry(scene, request.frameIndex, request.options).downscaleNote;
+      if (!note.isEmpty()) std::fprintf(stderr, "stts: note: %s\n", local(note).c_str());
+    }
+  } else {
+    std::printf("%s: %lld bytes\n", local(written->path).c_str(),
+                static_cast<long long>(written->data.size()));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command exportCommand() {
+  return {{"export",
+           "Write what the GUI's export dialog writes, from RUN (.sttsrun) and without a display: "
+           "one frame with its overlay at source resolution, a contact sheet of all frames, the "
+           "per-cell CSV or the run's metadata as JSON.",
+           {"RUN"},
+           {{"frame", "N", "export sampled frame N (0-based) as PNG"},
+            {"contact-sheet", "", "export all sampled frames in one PNG grid"},
+            {"csv", "", "export frame, time, cell row/col, score, kept for every cell"},
+            {"json", "", "export the run's metadata (request, video, times, timings, answer)"},
+            {"output", "PATH",
+             "file to write, or a folder: then the GUI's file naming is used and nothing is "
+             "overwritten",
+             'o'},
+            {"no-overlay", "", "frames without the keep mask or score colours"},
+            {"legend", "", "draw the colour bar (score) or kept/dropped key (mask) on the frame"},
+            {"caption", "", "add a caption band: frame, method, question and answer"},
+            {"mode", "MODE", "overlay mode: mask (default) or score"},
+            {"colour-map", "NAME", "score colours: viridis (default), magma, turbo or grey"},
+            {"opacity", "X", "overlay opacity from 0 to 1 (default 0.7)"},
+            {"mask-style", "STYLE", "dropped cells in mask mode: dim (default) or hatch"},
+            {"grid", "", "draw the 9 x 9 cell grid"},
+            {"normalise", "RANGE", "score colours over the whole run (default) or each frame"},
+            {"brightness", "X", "picture brightness from -1 to 1 (default 0)"},
+            {"contrast", "X", "picture contrast from 0 to 4 (default 1)"}}},
+          runExport};
+}
+
+}  // namespace stts::cli
