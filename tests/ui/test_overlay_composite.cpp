@@ -19,6 +19,14 @@ int channelDistance(QRgb a, QRgb b) {
                    std::abs(qBlue(a) - qBlue(b))});
 }
 
+stts::RgbImage flatFrame(int width, int height, uint8_t value) {
+  stts::RgbImage frame;
+  frame.width = width;
+  frame.height = height;
+  frame.pixels.assign(size_t(width) * size_t(height) * 3, value);
+  return frame;
+}
+
 double luma(QRgb c) {
   return 0.2126 * qRed(c) + 0.7152 * qGreen(c) + 0.0722 * qBlue(c);
 }
@@ -119,6 +127,190 @@ class OverlayCompositeTest : public QObject {
     QCOMPARE(mask.pixel(1, 1), qRgb(160, 160, 160));  // cell 0 kept
     QCOMPARE(mask.pixel(4, 1), qRgb(40, 40, 40));     // cell 1 dropped
     QVERIFY(compositeFrame(frame, nullptr, style).pixel(4, 1) == qRgb(160, 160, 160));
+  }
+
+  // Hatching: in a dropped cell, pixels on the diagonal lines are darkened and the ones between
+  // stay as they were; kept cells are untouched. The lines run in output pixels.
+  void hatchingAlternatesInsideDroppedCells() {
+    const stts::RgbImage frame = flatFrame(90, 90, 160);
+    OverlayCells cells;
+    cells.kept.fill(1);
+    cells.kept[1] = 0;  // cell (0, 1): x 10..19, y 0..9
+    OverlayStyle style;
+    style.mode = OverlayMode::Mask;
+    style.maskStyle = MaskStyle::Hatch;
+    style.opacity = 1.0f;
+    const QImage image = compositeFrame(frame, &cells, style);
+    int dark = 0;
+    int light = 0;
+    for (int y = 0; y < 10; ++y) {
+      for (int x = 10; x < 20; ++x) {
+        const int value = qRed(image.pixel(x, y));
+        if (onHatchLine(x, y)) {
+          QCOMPARE(value, 16);  // 160 x 0.1
+          ++dark;
+        } else {
+          QCOMPARE(value, 160);
+          ++light;
+        }
+      }
+      QCOMPARE(qRed(image.pixel(5, y)), 160);  // cell (0, 0) is kept
+    }
+    QVERIFY(dark > 20 && light > 40);
+    // Along one row, dark and light pixels alternate in runs of the line width and the gap.
+    QCOMPARE(qRed(image.pixel(16, 0)), 16);
+    QCOMPARE(qRed(image.pixel(19, 0)), 160);
+    QCOMPARE(qRed(image.pixel(15, 0)), 160);
+  }
+
+  void gridLinesSitOnTheInnerCellBoundaries() {
+    const stts::RgbImage frame = flatFrame(90, 45, 40);
+    OverlayStyle style;
+    style.mode = OverlayMode::Off;
+    QCOMPARE(compositeFrame(frame, nullptr, style).pixel(10, 3), qRgb(40, 40, 40));
+    style.showGrid = true;
+    const QImage image = compositeFrame(frame, nullptr, style);
+    const int line = int(std::lround((40 / 255.0 + (240 / 255.0 - 40 / 255.0) * 0.6) * 255));
+    for (int x = 0; x < 90; ++x) {
+      const bool expected = x % 10 == 0 && x != 0;
+      QCOMPARE(onCellGridLine(x, 90), expected);
+      QCOMPARE(qRed(image.pixel(x, 7)), expected ? line : 40);  // row 7 is no boundary row
+    }
+    for (int y = 0; y < 45; ++y) QCOMPARE(onCellGridLine(y, 45), y % 5 == 0 && y != 0);
+    QCOMPARE(qRed(image.pixel(3, 5)), line);  // a horizontal line
+    // Boundaries between pixels of odd sizes still give exactly one pixel per line.
+    int lines = 0;
+    for (int x = 0; x < 100; ++x) lines += onCellGridLine(x, 100) ? 1 : 0;
+    QCOMPARE(lines, 8);
+  }
+
+  void brightnessAndContrastComeBeforeTheOverlay() {
+    OverlayStyle style;
+    style.mode = OverlayMode::Off;
+    style.brightness = 0.2f;
+    QCOMPARE(adjustPixel(qRgb(100, 0, 250), style), qRgb(151, 51, 255));
+    style.brightness = 0.0f;
+    style.contrast = 2.0f;  // (100 / 255 - 0.5) * 2 + 0.5 = 0.2843 -> 72.5
+    QCOMPARE(adjustPixel(qRgb(100, 128, 255), style), qRgb(73, 129, 255));
+    // Mask mode dims the adjusted picture.
+    style.contrast = 1.0f;
+    style.brightness = 0.2f;
+    style.mode = OverlayMode::Mask;
+    style.opacity = 1.0f;
+    QCOMPARE(compositePixel(qRgb(100, 100, 100), 0, false, style), qRgb(38, 38, 38));
+    const stts::RgbImage frame = flatFrame(18, 18, 100);
+    style.mode = OverlayMode::Off;
+    QCOMPARE(compositeFrame(frame, nullptr, style).pixel(4, 4), qRgb(151, 151, 151));
+  }
+
+  void diffColoursTheThreeClasses() {
+    const std::vector<uint8_t> a = {1, 1, 0, 0};
+    const std::vector<uint8_t> b = {1, 0, 1, 0};
+    OverlayCells cells;
+    setDiffClasses(cells, a, b);
+    QCOMPARE(int(cells.diff[0]), int(kDiffBoth));
+    QCOMPARE(int(cells.diff[1]), int(kDiffOnlyA));
+    QCOMPARE(int(cells.diff[2]), int(kDiffOnlyB));
+    QCOMPARE(int(cells.diff[3]), 0);
+    QCOMPARE(int(cells.diff[40]), 0);  // beyond the given flags: dropped by both
+    OverlayStyle style;
+    style.mode = OverlayMode::Diff;
+    style.opacity = 1.0f;
+    const QRgb base = qRgb(90, 90, 90);
+    QCOMPARE(compositePixel(base, 0, true, kDiffBoth, false, style), kDiffBothColour);
+    QCOMPARE(compositePixel(base, 0, true, kDiffOnlyA, false, style), kDiffOnlyAColour);
+    QCOMPARE(compositePixel(base, 0, true, kDiffOnlyB, false, style), kDiffOnlyBColour);
+    QCOMPARE(compositePixel(base, 0, true, 0, false, style), qRgb(23, 23, 23));  // dimmed
+    QVERIFY(kDiffBothColour != kDiffOnlyAColour && kDiffOnlyAColour != kDiffOnlyBColour &&
+            kDiffBothColour != kDiffOnlyBColour);
+  }
+
+  void perFrameNormalisationUsesTheFramesOwnRange() {
+    OverlayState state;
+    state.setNormalisation(ScoreNormalisation::PerRun);
+    auto run = std::make_shared<stts::RunResult>();
+    run->frames = 2;
+    run->keep.assign(2 * 81, 1);
+    run->keptPerFrame = {81, 81};
+    run->scores.resize(2 * 81);
+    for (int i = 0; i < 81; ++i) {
+      run->scores[size_t(i)] = float(i) / 80.0f;
+      run->scores[size_t(81 + i)] = 0.25f + 0.25f * float(i) / 80.0f;  // frame 1: 0.25 .. 0.5
+    }
+    state.setRun(run);
+    const auto perRun = *state.cellsForFrame(1);
+    QCOMPARE(perRun.scoreLow, 0.0f);
+    QCOMPARE(perRun.scoreHigh, 1.0f);
+    QCOMPARE(int(perRun.level[80]), int(colourMapLevel(0.5f, 0.0f, 1.0f)));
+    QCOMPARE(perRun.score[80], 0.5f);
+    state.setNormalisation(ScoreNormalisation::PerFrame);
+    const auto perFrame = *state.cellsForFrame(1);
+    QCOMPARE(perFrame.scoreLow, 0.25f);
+    QCOMPARE(perFrame.scoreHigh, 0.5f);
+    QCOMPARE(perFrame.normalisation, ScoreNormalisation::PerFrame);
+    QCOMPARE(int(perFrame.level[80]), 255);  // the frame's own maximum
+    QCOMPARE(int(perFrame.level[0]), 0);
+    QVERIFY(perFrame.level[80] != perRun.level[80]);
+    // Frame 0 spans the run's whole range: both normalisations agree there.
+    const auto firstPerFrame = state.cellsForFrame(0)->level;
+    state.setNormalisation(ScoreNormalisation::PerRun);
+    QVERIFY(state.cellsForFrame(0)->level == firstPerFrame);
+  }
+
+  void diffJoinsTheCycleOnlyWhileTwoMasksAreSet() {
+    OverlayState state;
+    state.setMode(OverlayMode::Score);
+    state.cycleMode();
+    QCOMPARE(state.mode(), OverlayMode::Off);
+    state.setMode(OverlayMode::Diff);  // refused without masks
+    QCOMPARE(state.mode(), OverlayMode::Off);
+    std::vector<uint8_t> a(2 * 81, 1);
+    std::vector<uint8_t> b(2 * 81, 0);
+    b[81 + 3] = 1;
+    state.setDiffMasks(a, b, QStringLiteral("stts"), QStringLiteral("uniform"));
+    QVERIFY(state.hasDiff());
+    state.setMode(OverlayMode::Score);
+    state.cycleMode();
+    QCOMPARE(state.mode(), OverlayMode::Diff);
+    const auto cells = state.cellsForFrame(1);  // no run: the diff alone
+    QVERIFY(cells);
+    QCOMPARE(int(cells->diff[3]), int(kDiffBoth));
+    QCOMPARE(int(cells->diff[4]), int(kDiffOnlyA));
+    state.cycleMode();
+    QCOMPARE(state.mode(), OverlayMode::Off);
+    state.setMode(OverlayMode::Diff);
+    state.clearDiff();
+    QCOMPARE(state.mode(), OverlayMode::Mask);  // diff mode leaves with its masks
+    QVERIFY(!state.cellsForFrame(0));
+  }
+
+  void displayChoicesPersistAndReset() {
+    {
+      OverlayState state;
+      state.setMaskStyle(MaskStyle::Hatch);
+      state.setNormalisation(ScoreNormalisation::PerFrame);
+      state.setShowGrid(true);
+      state.setBrightness(0.3f);
+      state.setContrast(7.0f);  // clamped
+      QCOMPARE(state.contrast(), kMaxContrast);
+    }
+    OverlayState restored;
+    QCOMPARE(restored.maskStyle(), MaskStyle::Hatch);
+    QCOMPARE(restored.normalisation(), ScoreNormalisation::PerFrame);
+    QVERIFY(restored.showGrid());
+    QCOMPARE(restored.brightness(), 0.3f);
+    QCOMPARE(restored.contrast(), kMaxContrast);
+    restored.toggleGrid();
+    QVERIFY(!restored.showGrid());
+    restored.setMode(OverlayMode::Score);
+    restored.resetDisplay();
+    QCOMPARE(restored.mode(), OverlayMode::Score);  // the mode is not a display adjustment
+    QCOMPARE(restored.style(), [] {
+      OverlayStyle style;
+      style.mode = OverlayMode::Score;
+      return style;
+    }());
+    QCOMPARE(restored.normalisation(), ScoreNormalisation::PerRun);
   }
 
   void overlayStateCyclesAndNormalisesPerRun() {

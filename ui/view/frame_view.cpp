@@ -1,5 +1,6 @@
 #include "view/frame_view.h"
 
+#include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QOpenGLContext>
@@ -7,9 +8,13 @@
 #include <QOpenGLShaderProgram>
 #include <QOpenGLTexture>
 #include <QResizeEvent>
+#include <QToolTip>
 #include <QVBoxLayout>
+#include <QVector2D>
+#include <QVector3D>
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "view/overlay_legend.h"
 
@@ -48,6 +53,9 @@ FrameView::FrameView(QWidget* parent) : QOpenGLWidget(parent) {
   setMinimumSize(160, 120);
   // Shortcuts are window-wide actions; the view never needs keyboard focus.
   setFocusPolicy(Qt::NoFocus);
+  setMouseTracking(true);  // hover tooltips and hoveredCellChanged()
+  // Space + drag pans: Space must be seen before the window's play shortcut takes it.
+  qApp->installEventFilter(this);
 
   // Text goes in a child label, not a QPainter in paintGL: QWidget::grab() redirects painters to
   // its pixmap and then composites the GL image over them, so painted text would vanish from
@@ -71,6 +79,7 @@ FrameView::FrameView(QWidget* parent) : QOpenGLWidget(parent) {
 }
 
 FrameView::~FrameView() {
+  qApp->removeEventFilter(this);
   // ~QOpenGLWidget destroys the context after our members are gone; the cleanup slot must not
   // run then.
   if (context()) disconnect(context(), nullptr, this, nullptr);
@@ -84,13 +93,26 @@ QColor FrameView::backgroundColor() {
 }
 
 void FrameView::setFrame(stts::RgbImagePtr frame) {
+  const QSizeF before = naturalSize();
   frame_ = std::move(frame);
   updateMessage();
+  // A picture of another size or shape may allow less panning.
+  if (naturalSize() != before) applyViewTransform(zoom_, pan_);
   update();
+}
+
+void FrameView::setFrameInfo(int sampledIndex, int sampledCount, double seconds) {
+  const bool changed = sampledIndex != sampledIndex_;
+  sampledIndex_ = sampledIndex;
+  sampledCount_ = sampledCount;
+  seconds_ = seconds;
+  if (changed && hovered_) emit hoveredCellChanged(sampledIndex_, hovered_->row, hovered_->column);
+  if (QToolTip::isVisible() && underMouse()) updateHover(lastMousePosition_);
 }
 
 void FrameView::setDisplayAspect(double aspect) {
   displayAspect_ = aspect > 0.0 ? aspect : 0.0;
+  applyViewTransform(zoom_, pan_);
   update();
 }
 
@@ -98,12 +120,35 @@ void FrameView::setOverlay(std::optional<OverlayCells> cells, const OverlayStyle
   if (cells != cells_) cellsDirty_ = true;
   cells_ = std::move(cells);
   style_ = style;
+  updateLegend();
   update();
+}
+
+void FrameView::setDiffCells(std::span<const uint8_t> keepA, std::span<const uint8_t> keepB) {
+  OverlayCells cells = cells_.value_or(OverlayCells{});
+  setDiffClasses(cells, keepA, keepB);
+  OverlayStyle style = style_;
+  style.mode = OverlayMode::Diff;
+  setOverlay(std::move(cells), style);
+}
+
+void FrameView::updateLegend() {
+  const bool score = cells_ && style_.mode == OverlayMode::Score;
+  const bool diff = cells_ && style_.mode == OverlayMode::Diff;
+  legend_->setContent(diff ? OverlayLegend::Content::Diff : OverlayLegend::Content::Score);
+  legend_->setColourMap(style_.colourMap);
+  if (cells_) {
+    legend_->setRange(cells_->scoreLow, cells_->scoreHigh);
+    legend_->setPerFrame(cells_->normalisation == ScoreNormalisation::PerFrame);
+  }
+  legend_->setVisible(score || diff);
+  placeLegend();
 }
 
 void FrameView::resizeEvent(QResizeEvent* event) {
   QOpenGLWidget::resizeEvent(event);
   placeLegend();
+  applyViewTransform(zoom_, pan_);
 }
 
 void FrameView::placeLegend() {
@@ -130,48 +175,6 @@ void FrameView::updateMessage() {
                                                  : placeholderText_;
   messageLabel_->setText(text);
   messageLabel_->setVisible(!text.isEmpty());
-}
-
-void FrameView::setZoom(double zoom) {
-  zoom_ = std::clamp(zoom, 0.05, 64.0);
-  update();
-}
-
-void FrameView::setPan(QPointF pan) {
-  pan_ = pan;
-  update();
-}
-
-QRectF FrameView::frameRect() const {
-  if (!frame_ || frame_->width <= 0 || frame_->height <= 0) return {};
-  const QMatrix4x4 m = frameTransform();
-  const QPointF topLeftClip = m.map(QPointF(-1.0, 1.0));
-  const QPointF bottomRightClip = m.map(QPointF(1.0, -1.0));
-  auto toWidget = [this](QPointF clip) {
-    return QPointF((clip.x() + 1.0) * 0.5 * width(), (1.0 - clip.y()) * 0.5 * height());
-  };
-  return QRectF(toWidget(topLeftClip), toWidget(bottomRightClip));
-}
-
-QMatrix4x4 FrameView::frameTransform() const {
-  QMatrix4x4 m;
-  if (!frame_ || frame_->width <= 0 || frame_->height <= 0 || width() <= 0 || height() <= 0) {
-    return m;
-  }
-  // Fit: the axis with less room spans the full clip range, the other shrinks (letterbox).
-  const double frameAspect =
-      displayAspect_ > 0.0 ? displayAspect_ : double(frame_->width) / frame_->height;
-  const double widgetAspect = double(width()) / height();
-  double scaleX = 1.0;
-  double scaleY = 1.0;
-  if (frameAspect > widgetAspect) {
-    scaleY = widgetAspect / frameAspect;
-  } else {
-    scaleX = frameAspect / widgetAspect;
-  }
-  m.translate(float(pan_.x()), float(pan_.y()));
-  m.scale(float(scaleX * zoom_), float(scaleY * zoom_));
-  return m;
 }
 
 void FrameView::initializeGL() {
@@ -291,6 +294,7 @@ void FrameView::uploadOverlayIfChanged() {
     for (size_t i = 0; i < size_t(stts::kCellsPerFrame); ++i) {
       texels[i * 4 + 0] = cells_->level[i];
       texels[i * 4 + 1] = cells_->kept[i] ? 255 : 0;
+      texels[i * 4 + 2] = uint8_t(std::min<int>(cells_->diff[i], 3) * 85);
       texels[i * 4 + 3] = 255;
     }
     cellTexture_->setData(QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, texels.data());
@@ -320,13 +324,51 @@ void FrameView::uploadOverlayIfChanged() {
   }
 }
 
+namespace {
+
+QVector3D toVector(QRgb colour) {
+  return {qRed(colour) / 255.0f, qGreen(colour) / 255.0f, qBlue(colour) / 255.0f};
+}
+
+float modeUniform(OverlayMode mode) {
+  switch (mode) {
+    case OverlayMode::Off:
+      return 0.0f;
+    case OverlayMode::Mask:
+      return 1.0f;
+    case OverlayMode::Score:
+      return 2.0f;
+    case OverlayMode::Diff:
+      return 3.0f;
+  }
+  return 0.0f;
+}
+
+}  // namespace
+
 void FrameView::bindOverlay() {
   const bool active =
       cells_ && style_.mode != OverlayMode::Off && cellTexture_ && colourMapTexture_;
-  const float mode = !active ? 0.0f : style_.mode == OverlayMode::Mask ? 1.0f : 2.0f;
-  program_->setUniformValue("u_overlayMode", mode);
+  program_->setUniformValue("u_overlayMode", active ? modeUniform(style_.mode) : 0.0f);
   program_->setUniformValue("u_opacity", std::clamp(style_.opacity, 0.0f, 1.0f));
   program_->setUniformValue("u_droppedDim", kDroppedCellDim);
+  program_->setUniformValue("u_hatch", style_.maskStyle == MaskStyle::Hatch ? 1.0f : 0.0f);
+  program_->setUniformValue("u_hatchPeriod", float(kHatchPeriod));
+  program_->setUniformValue("u_hatchWidth", float(kHatchLineWidth));
+  program_->setUniformValue("u_hatchDim", kHatchLineDim);
+  program_->setUniformValue("u_grid", style_.showGrid ? 1.0f : 0.0f);
+  program_->setUniformValue("u_gridColour", toVector(kGridColour));
+  program_->setUniformValue("u_gridAlpha", kGridAlpha);
+  program_->setUniformValue("u_brightness",
+                            std::clamp(style_.brightness, kMinBrightness, kMaxBrightness));
+  program_->setUniformValue("u_contrast", std::clamp(style_.contrast, kMinContrast, kMaxContrast));
+  program_->setUniformValue("u_diffBoth", toVector(kDiffBothColour));
+  program_->setUniformValue("u_diffOnlyA", toVector(kDiffOnlyAColour));
+  program_->setUniformValue("u_diffOnlyB", toVector(kDiffOnlyBColour));
+  const QRectF rect = frameRect();
+  const double ratio = devicePixelRatioF();
+  program_->setUniformValue("u_frameSize",
+                            QVector2D(float(rect.width() * ratio), float(rect.height() * ratio)));
   program_->setUniformValue("u_cells", kCellUnit);
   program_->setUniformValue("u_colourMap", kColourMapUnit);
   if (!active) return;

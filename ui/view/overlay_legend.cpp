@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "view/overlay_composite.h"
+
 namespace stts::ui {
 
 namespace {
@@ -34,6 +36,39 @@ OverlayLegend::OverlayLegend(QWidget* parent) : QWidget(parent) {
   resize(sizeHint());
 }
 
+void OverlayLegend::setContent(Content content) {
+  if (content == content_) return;
+  content_ = content;
+  resize(sizeHint());
+  update();
+}
+
+void OverlayLegend::setPerFrame(bool perFrame) {
+  if (perFrame == perFrame_) return;
+  perFrame_ = perFrame;
+  update();
+}
+
+void OverlayLegend::setRunNames(const QString& a, const QString& b) {
+  nameA_ = a;
+  nameB_ = b;
+  update();
+}
+
+QString OverlayLegend::title() const {
+  if (content_ == Content::Diff) return tr("Kept cells, run A vs run B");
+  return perFrame_ ? tr("Score (%1, this frame's range)").arg(colourMapDisplayName(map_))
+                   : tr("Score (%1, run range)").arg(colourMapDisplayName(map_));
+}
+
+QString OverlayLegend::lowText() const {
+  return formatScore(low_, low_, high_);
+}
+
+QString OverlayLegend::highText() const {
+  return formatScore(high_, low_, high_);
+}
+
 void OverlayLegend::setColourMap(ColourMap map) {
   if (map == map_) return;
   map_ = map;
@@ -48,6 +83,9 @@ void OverlayLegend::setRange(double low, double high) {
 
 QSize OverlayLegend::sizeHint() const {
   const int text = fontMetrics().height();
+  if (content_ == Content::Diff) {
+    return {kBarWidth + 2 * kPadding + 40, kPadding + text + 4 + 4 * (text + 2) + kPadding};
+  }
   return {kBarWidth + 2 * kPadding, kPadding + text + 4 + kBarHeight + 3 + text + kPadding};
 }
 
@@ -69,6 +107,10 @@ void OverlayLegend::paintEvent(QPaintEvent*) {
   painter.setBrush(QColor(16, 16, 20, 200));
   painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
 
+  if (content_ == Content::Diff) {
+    paintDiff(painter);
+    return;
+  }
   const QRect bar = barRect();
   const ColourTable& table = colourTable(map_);
   QImage strip(kColourMapSize, 1, QImage::Format_RGB32);
@@ -80,11 +122,40 @@ void OverlayLegend::paintEvent(QPaintEvent*) {
   painter.setPen(text);
   const int lineHeight = fontMetrics().height();
   painter.drawText(QRect(kPadding, kPadding, bar.width(), lineHeight),
-                   Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("Score (%1)").arg(colourMapDisplayName(map_)));
+                   Qt::AlignLeft | Qt::AlignVCenter, title());
   const QRect values(kPadding, bar.bottom() + 3, bar.width(), lineHeight);
-  painter.drawText(values, Qt::AlignLeft | Qt::AlignVCenter, formatScore(low_, low_, high_));
-  painter.drawText(values, Qt::AlignRight | Qt::AlignVCenter, formatScore(high_, low_, high_));
+  painter.drawText(values, Qt::AlignLeft | Qt::AlignVCenter, lowText());
+  painter.drawText(values, Qt::AlignRight | Qt::AlignVCenter, highText());
+}
+
+void OverlayLegend::paintDiff(QPainter& painter) {
+  const QColor text(230, 230, 236);
+  const int lineHeight = fontMetrics().height();
+  const int width = this->width() - 2 * kPadding;
+  painter.setPen(text);
+  painter.drawText(QRect(kPadding, kPadding, width, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                   title());
+  const QString a = nameA_.isEmpty() ? tr("A") : nameA_;
+  const QString b = nameB_.isEmpty() ? tr("B") : nameB_;
+  const struct {
+    QColor colour;
+    QString label;
+  } rows[] = {
+      {QColor::fromRgb(kDiffBothColour), tr("kept by both")},
+      {QColor::fromRgb(kDiffOnlyAColour), tr("only %1").arg(a)},
+      {QColor::fromRgb(kDiffOnlyBColour), tr("only %1").arg(b)},
+      {QColor(40, 40, 44), tr("dropped by both")},
+  };
+  int y = kPadding + lineHeight + 4;
+  for (const auto& row : rows) {
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(row.colour);
+    painter.drawRect(QRect(kPadding, y + 2, lineHeight - 4, lineHeight - 4));
+    painter.setPen(text);
+    painter.drawText(QRect(kPadding + lineHeight + 2, y, width - lineHeight, lineHeight),
+                     Qt::AlignLeft | Qt::AlignVCenter, row.label);
+    y += lineHeight + 2;
+  }
 }
 
 }  // namespace stts::ui
