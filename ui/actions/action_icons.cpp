@@ -110,7 +110,25 @@ QIcon actionIcon(ActionId id, const QColor& colour) {
     case ActionId::ChooseModel:
     case ActionId::RunQuestion:
     case ActionId::CancelQuestion:
-      break;
+    case ActionId::PreviousRawFrame:
+    case ActionId::NextRawFrame:
+    case ActionId::BackOneSecond:
+    case ActionId::ForwardOneSecond:
+    case ActionId::ShuttleReverse:
+    case ActionId::ShuttlePause:
+    case ActionId::ShuttleForward:
+    case ActionId::ZoomIn:
+    case ActionId::ZoomOut:
+    case ActionId::ZoomToFit:
+    case ActionId::ZoomActualSize:
+    case ActionId::ToggleCellGrid:
+    case ActionId::QuickScreenshot:
+    case ActionId::ExportDialog:
+    case ActionId::ShowHelp:
+    case ActionId::Preferences:
+    case ActionId::FitScorer:
+    case ActionId::CompareRuns:
+      break;  // menu-only actions: text and keys say enough
   }
   return {};
 }

@@ -49,7 +49,17 @@ void Timeline::setKeepCounts(std::vector<int> kept, int cellsPerFrame,
 }
 
 void Timeline::clearKeepCounts() {
+  references_.clear();
   setKeepCounts({}, cellsPerFrame_, {});
+}
+
+void Timeline::setReferenceFrames(std::vector<int> frames) {
+  references_ = std::move(frames);
+  update();
+}
+
+QColor Timeline::referenceColour() {
+  return QColor(64, 190, 200);  // teal: "compared against", apart from amber's "kept by rule"
 }
 
 QColor Timeline::keepBarColour() const {
@@ -65,6 +75,8 @@ QColor Timeline::forcedKeepColour() {
 void Timeline::clear() {
   kept_.clear();
   forced_.clear();
+  references_.clear();
+  rawFrame_ = -1;
   samples_.clear();
   duration_ = 0.0;
   current_ = -1;
@@ -74,8 +86,21 @@ void Timeline::clear() {
 
 void Timeline::setCurrentIndex(int index) {
   const int clamped = samples_.empty() ? -1 : std::clamp(index, 0, sampleCount() - 1);
-  if (clamped == current_) return;
+  if (clamped == current_ && rawFrame_ < 0) return;
   current_ = clamped;
+  rawFrame_ = -1;
+  update();
+}
+
+void Timeline::setRawPosition(double seconds, int64_t frameNumber) {
+  rawSeconds_ = seconds;
+  rawFrame_ = std::max<int64_t>(0, frameNumber);
+  update();
+}
+
+void Timeline::clearRawPosition() {
+  if (rawFrame_ < 0) return;
+  rawFrame_ = -1;
   update();
 }
 
@@ -218,6 +243,13 @@ void Timeline::paintBar(QPainter& painter) const {
   painter.setPen(Qt::NoPen);
   painter.setBrush(accent);
   painter.drawPath(cap);
+
+  if (rawFrame_ >= 0) {
+    // The raw frame's own position: dashed, because no sampled frame (and no overlay) is there.
+    const double rawX = std::round(xForTime(rawSeconds_)) + 0.5;
+    painter.setPen(QPen(pal.color(QPalette::Text), 1.5, Qt::DashLine));
+    painter.drawLine(QPointF(rawX, bar.top()), QPointF(rawX, bar.bottom()));
+  }
 }
 
 void Timeline::paintKeepStrip(QPainter& painter) const {
@@ -272,28 +304,51 @@ void Timeline::paintKeepStrip(QPainter& painter) const {
     mark.closeSubpath();
     painter.drawPath(mark);
   }
+  // References get a diamond, so the two kinds stay apart where they share a frame.
+  painter.setBrush(referenceColour());
+  for (int index : references_) {
+    if (index < 0 || index >= sampleCount()) continue;
+    const double x = std::round(xForTime(samples_[size_t(index)].requestedTime)) + 0.5;
+    const double y = strip.top() + 5;
+    QPainterPath mark;
+    mark.moveTo(x, y - 4);
+    mark.lineTo(x + 4, y);
+    mark.lineTo(x, y + 4);
+    mark.lineTo(x - 4, y);
+    mark.closeSubpath();
+    painter.drawPath(mark);
+  }
   painter.restore();
 }
 
-void Timeline::paintLabels(QPainter& painter) const {
-  const QRect bar = barRect();
-  const QRect labels(bar.left(), labelsTop(), bar.width(), fontMetrics().height());
-  painter.setPen(palette().color(QPalette::WindowText));
-  if (samples_.empty() || current_ < 0) {
-    painter.drawText(labels, Qt::AlignCenter, tr("No video loaded"));
-    return;
-  }
+QStringList Timeline::positionLabels() const {
+  if (samples_.empty() || current_ < 0) return {QString(), tr("No video loaded"), QString()};
   const stts::SamplePoint& sample = samples_[size_t(current_)];
-  painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, formatTimestamp(sample.requestedTime));
+  if (rawFrame_ >= 0) {
+    // Say plainly that this picture was not given to the model, so no cells belong to it.
+    return {formatTimestamp(rawSeconds_),
+            tr("Raw frame between samples %1 and %2 · not a sampled frame, no overlay")
+                .arg(current_ + 1)
+                .arg(std::min(current_ + 2, sampleCount())),
+            tr("Frame %1").arg(rawFrame_)};
+  }
   // Sampled index shown 1-based ("k / T") as in players' "frame k of T"; the raw frame number is
   // the 0-based presentation-order index that ffprobe and the CLI print.
   QString centre = tr("Sample %1 / %2").arg(current_ + 1).arg(sampleCount());
   if (current_ < int(kept_.size())) {
     centre = tr("%1 · kept %2 / %3").arg(centre).arg(kept_[size_t(current_)]).arg(cellsPerFrame_);
   }
-  painter.drawText(labels, Qt::AlignCenter, centre);
-  painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter,
-                   tr("Frame %1").arg(sample.frameNumber));
+  return {formatTimestamp(sample.requestedTime), centre, tr("Frame %1").arg(sample.frameNumber)};
+}
+
+void Timeline::paintLabels(QPainter& painter) const {
+  const QRect bar = barRect();
+  const QRect labels(bar.left(), labelsTop(), bar.width(), fontMetrics().height());
+  painter.setPen(palette().color(QPalette::WindowText));
+  const QStringList texts = positionLabels();
+  painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, texts.at(0));
+  painter.drawText(labels, Qt::AlignCenter, texts.at(1));
+  painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, texts.at(2));
 }
 
 }  // namespace stts::ui

@@ -1,11 +1,14 @@
 // The scrubber under the frame view: one tick per sampled frame at its requested time, a playhead
 // on the current sample, and the current position as text (time, sampled index, raw frame).
 // With a run open, a keep-count strip under the scrubber shows one bar per sampled frame (height
-// = kept cells / 81) and marks frames the method keeps whole (ux.md §3).
+// = kept cells / 81) and marks frames the method keeps whole or uses as references (ux.md §3).
+// Between samples (a raw video frame on screen) a thin secondary playhead shows where it lies.
 // It only draws and reports clicks; the owner decides what the current sample is.
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
+#include <cstdint>
 #include <vector>
 
 #include "stts/video.h"
@@ -25,7 +28,13 @@ class Timeline : public QWidget {
   // Kept cells per sampled frame (same order and count as the samples), out of `cellsPerFrame`,
   // and the frames the method forces to keep whole (STTS: frame 0). Empty hides the strip.
   void setKeepCounts(std::vector<int> kept, int cellsPerFrame, std::vector<int> forcedFrames);
-  void clearKeepCounts();
+  void clearKeepCounts();  // also clears the reference marks
+  // Frames a method compares the others against (heuristic reference frames, scene cuts); marked
+  // under the strip in their own colour.
+  void setReferenceFrames(std::vector<int> frames);
+  const std::vector<int>& forcedFrames() const { return forced_; }
+  const std::vector<int>& referenceFrames() const { return references_; }
+  static QColor referenceColour();
   bool hasKeepCounts() const { return !kept_.empty(); }
   // The strip's rectangle in widget coordinates; empty while hidden.
   QRect keepStripRect() const;
@@ -35,6 +44,13 @@ class Timeline : public QWidget {
 
   void setCurrentIndex(int index);
   int currentIndex() const { return current_; }
+  // A raw video frame between samples is on screen: its time since the stream start and number.
+  // Cleared by clearRawPosition() and by any new current index.
+  void setRawPosition(double seconds, int64_t frameNumber);
+  void clearRawPosition();
+  bool hasRawPosition() const { return rawFrame_ >= 0; }
+  // The three texts under the bar (time, sample, frame), as painted; for tests and accessibility.
+  QStringList positionLabels() const;
   int sampleCount() const { return static_cast<int>(samples_.size()); }
 
   // The sample whose requested time is nearest to widget x coordinate `x`; -1 when empty.
@@ -72,6 +88,9 @@ class Timeline : public QWidget {
   std::vector<int> kept_;
   std::vector<int> forced_;
   int cellsPerFrame_ = 81;
+  std::vector<int> references_;
+  int64_t rawFrame_ = -1;
+  double rawSeconds_ = 0.0;
 };
 
 }  // namespace stts::ui

@@ -1,0 +1,247 @@
+#include "timeline/playback_controller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QKeyEvent>
+#include <QStatusBar>
+#include <algorithm>
+#include <cmath>
+
+#include "actions/action_registry.h"
+#include "main/frame_navigator.h"
+#include "main/frame_provider.h"
+#include "main/main_window.h"
+#include "timeline/thumbnail_strip.h"
+#include "timeline/time_format.h"
+#include "timeline/timeline.h"
+#include "view/frame_view.h"
+#include "view/overlay_state.h"
+
+namespace stts::ui {
+
+namespace {
+
+constexpr int kMessageMs = 4000;
+
+}  // namespace
+
+PlaybackController::PlaybackController(MainWindow& window)
+    : QObject(&window), window_(window), provider_(new FrameProvider(this)) {
+  ActionRegistry* actions = window.actions();
+  FrameNavigator* navigator = window.navigator();
+  auto onTrigger = [&](ActionId id, auto slot) {
+    connect(actions->action(id), &QAction::triggered, this, slot);
+  };
+  onTrigger(ActionId::PreviousRawFrame, [this] { stepRawFrame(-1); });
+  onTrigger(ActionId::NextRawFrame, [this] { stepRawFrame(+1); });
+  onTrigger(ActionId::BackOneSecond, [this] { stepSeconds(-1.0); });
+  onTrigger(ActionId::ForwardOneSecond, [this] { stepSeconds(+1.0); });
+  onTrigger(ActionId::ShuttleReverse, [this] { shuttle(-1); });
+  onTrigger(ActionId::ShuttleForward, [this] { shuttle(+1); });
+  onTrigger(ActionId::ShuttlePause, [this, navigator] {
+    navigator->setPlaying(false);
+    pauseHeld_ = true;  // until its key is released: J or L meanwhile step one sample
+  });
+
+  connect(&window, &MainWindow::contentChanged, this, &PlaybackController::onContentChanged);
+  connect(navigator, &FrameNavigator::currentIndexChanged, this,
+          &PlaybackController::onSampleShown);
+  connect(navigator, &FrameNavigator::shuttleSpeedChanged, this,
+          &PlaybackController::showShuttleSpeed);
+  connect(provider_, &FrameProvider::frameReady, this, &PlaybackController::showRawFrame);
+  connect(provider_, &FrameProvider::frameFailed, this, &PlaybackController::showRawFrameFailure);
+  // The window draws the overlay for the current sample whenever its style changes; a raw frame
+  // has no cells, so take them off again.
+  connect(window.overlay(), &OverlayState::changed, this, [this] {
+    if (rawFrame_ >= 0) window_.frameView()->setOverlay(std::nullopt, window_.overlay()->style());
+  });
+
+  ThumbnailStrip* strip = window.thumbnailStrip();
+  connect(strip, &ThumbnailStrip::sampleRequested, navigator, &FrameNavigator::setCurrentIndex);
+  // Key releases go to whichever widget has focus; only the application sees them all.
+  qApp->installEventFilter(this);
+}
+
+QString PlaybackController::rawFramesUnavailableReason() const {
+  const LoadedVideoPtr& video = window_.video();
+  if (!video || video->frames.empty()) return tr("Open a video first.");
+  const LoadedRunPtr& run = window_.run();
+  if (run && run->usesStoredFrames) {
+    return tr("Raw video frames are not available: this run is shown from the frames stored in "
+              "it because %1. Open the run with its video to step between samples.")
+        .arg(run->videoProblem.isEmpty() ? tr("its video could not be used") : run->videoProblem);
+  }
+  return {};
+}
+
+void PlaybackController::onContentChanged() {
+  rawFrame_ = -1;
+  rawTarget_ = -1;
+  const LoadedVideoPtr& video = window_.video();
+  provider_->setVideo(rawFramesUnavailableReason().isEmpty() ? video->path : QString());
+
+  ThumbnailStrip* strip = window_.thumbnailStrip();
+  std::vector<int> kept;
+  if (const LoadedRunPtr& run = window_.run()) {
+    kept.assign(run->run->keptPerFrame.begin(), run->run->keptPerFrame.end());
+  }
+  strip->setFrames(video, std::move(kept), stts::kCellsPerFrame);
+  strip->setCurrentSample(window_.navigator()->currentIndex());
+}
+
+void PlaybackController::onSampleShown(int index) {
+  // Any move to a sample (keys, clicks, playback) leaves the raw frame; the window has already
+  // put the sampled frame and its overlay back.
+  rawTarget_ = -1;
+  rawFrame_ = -1;
+  window_.thumbnailStrip()->setCurrentSample(index);
+}
+
+double PlaybackController::currentTime() const {
+  if (rawFrame_ >= 0) return rawSeconds_;
+  const LoadedVideoPtr& video = window_.video();
+  const int index = window_.navigator()->currentIndex();
+  if (!video || index < 0 || index >= int(video->frames.size())) return 0.0;
+  return video->frames[size_t(index)].point.requestedTime;
+}
+
+int PlaybackController::sampleNearestToTime(double seconds) const {
+  const LoadedVideoPtr& video = window_.video();
+  if (!video || video->frames.empty()) return -1;
+  const auto& frames = video->frames;
+  auto it = std::lower_bound(
+      frames.begin(), frames.end(), seconds,
+      [](const stts::SampledFrame& f, double t) { return f.point.requestedTime < t; });
+  if (it == frames.end()) return int(frames.size()) - 1;
+  const int after = int(it - frames.begin());
+  if (after == 0) return 0;
+  const double toAfter = it->point.requestedTime - seconds;
+  const double toBefore = seconds - frames[size_t(after - 1)].point.requestedTime;
+  return toBefore <= toAfter ? after - 1 : after;
+}
+
+void PlaybackController::stepSeconds(double delta) {
+  FrameNavigator* navigator = window_.navigator();
+  if (navigator->count() <= 0) return;
+  int target = sampleNearestToTime(currentTime() + delta);
+  const int current = navigator->currentIndex();
+  // Where samples lie more than two seconds apart the nearest is the current one; a key that
+  // does nothing reads as broken, so move at least one sample in the asked direction.
+  if (rawFrame_ < 0 && target == current) target = current + (delta > 0 ? 1 : -1);
+  if (rawFrame_ >= 0 && delta < 0 && target > current) target = current;
+  if (rawFrame_ >= 0 && delta > 0 && target <= current) target = current + 1;
+  navigator->setCurrentIndex(target);
+}
+
+void PlaybackController::shuttle(int direction) {
+  FrameNavigator* navigator = window_.navigator();
+  if (pauseHeld_) {
+    navigator->setPlaying(false);
+    navigator->step(direction);
+    return;
+  }
+  if (direction > 0) {
+    navigator->shuttleForward();
+  } else {
+    navigator->shuttleReverse();
+  }
+}
+
+void PlaybackController::showShuttleSpeed(int speed) {
+  if (speed == 0 || speed == 1) return;  // plain play (Space, one L) needs no words
+  window_.statusBar()->showMessage(speed > 0 ? tr("Playing forward at %1×").arg(speed)
+                                             : tr("Playing backward at %1×").arg(-speed),
+                                   kMessageMs);
+}
+
+void PlaybackController::stepRawFrame(int delta) {
+  const QString reason = rawFramesUnavailableReason();
+  if (!reason.isEmpty()) {
+    window_.statusBar()->showMessage(reason, 8000);
+    return;
+  }
+  const LoadedVideoPtr& video = window_.video();
+  FrameNavigator* navigator = window_.navigator();
+  navigator->setPlaying(false);
+  const int index = navigator->currentIndex();
+  if (index < 0) return;
+  const int64_t from =
+      rawTarget_ >= 0 ? rawTarget_ : video->frames[size_t(index)].point.frameNumber;
+  const int64_t last = std::max<int64_t>(0, video->info.frameCount - 1);
+  const int64_t target = std::clamp<int64_t>(from + delta, 0, last);
+  if (target == from) return;
+  rawTarget_ = target;
+
+  // A raw frame that is a sampled frame is shown as that sample, with its overlay.
+  const auto& frames = video->frames;
+  for (int i = 0; i < int(frames.size()); ++i) {
+    if (frames[size_t(i)].point.frameNumber == target) {
+      navigator->setCurrentIndex(i);
+      return;
+    }
+  }
+  if (!provider_->cachedFrame(target)) {
+    // The first request also indexes the video on the worker, which can take a moment.
+    window_.statusBar()->showMessage(tr("Decoding raw frame %1…").arg(target));
+  }
+  provider_->requestFrame(target);
+}
+
+void PlaybackController::showRawFrame(qint64 frameNumber, double seconds, stts::RgbImagePtr image) {
+  if (frameNumber != rawTarget_) return;  // the user has moved on meanwhile
+  const LoadedVideoPtr& video = window_.video();
+  if (!video || video->frames.empty()) return;
+  int sampleBefore = 0;
+  for (int i = 0; i < int(video->frames.size()); ++i) {
+    if (video->frames[size_t(i)].point.frameNumber < frameNumber) sampleBefore = i;
+  }
+  FrameNavigator* navigator = window_.navigator();
+  navigator->setBetweenSamples(sampleBefore);
+  rawFrame_ = frameNumber;
+  rawSeconds_ = seconds;
+  Timeline* timeline = window_.timeline();
+  timeline->setCurrentIndex(sampleBefore);
+  timeline->setRawPosition(seconds, frameNumber);
+  window_.thumbnailStrip()->setCurrentSample(sampleBefore);
+  FrameView* view = window_.frameView();
+  view->setFrame(std::move(image));
+  view->setOverlay(std::nullopt, window_.overlay()->style());
+  window_.statusBar()->showMessage(
+      tr("Raw frame %1 at %2 is not a sampled frame: the model never saw it, so it has no "
+         "overlay.")
+          .arg(frameNumber)
+          .arg(formatTimestamp(seconds)),
+      kMessageMs);
+  emit rawFrameShown(frameNumber);
+}
+
+void PlaybackController::showRawFrameFailure(qint64 frameNumber, const QString& message) {
+  if (frameNumber != rawTarget_) return;
+  rawTarget_ = rawFrame_;
+  window_.statusBar()->showMessage(
+      tr("Could not show raw frame %1: %2").arg(frameNumber).arg(message), 8000);
+}
+
+bool PlaybackController::matchesPauseKey(int key) const {
+  for (const QKeySequence& sequence :
+       window_.actions()->action(ActionId::ShuttlePause)->shortcuts()) {
+    if (sequence.count() == 1 && int(sequence[0].key()) == key) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool PlaybackController::eventFilter(QObject* watched, QEvent* event) {
+  if (pauseHeld_) {
+    if (event->type() == QEvent::KeyRelease) {
+      auto* key = static_cast<QKeyEvent*>(event);
+      if (!key->isAutoRepeat() && matchesPauseKey(key->key())) pauseHeld_ = false;
+    } else if (event->type() == QEvent::ApplicationDeactivate) {
+      pauseHeld_ = false;  // the release went to another application
+    }
+  }
+  return QObject::eventFilter(watched, event);
+}
+
+}  // namespace stts::ui
