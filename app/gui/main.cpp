@@ -1,11 +1,13 @@
-// stts-lens [--lang LANGUAGE] [VIDEO | RUN.sttsrun]: the desktop window.
+// stts-lens [--lang LANGUAGE] [VIDEO | RUN.sttsrun | MODEL_FOLDER]: the desktop window.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QStringList>
 
 #include "main/app_style.h"
 #include "main/main_window.h"
 #include "main/translation.h"
+#include "panels/run_panels.h"
 
 namespace {
 
@@ -43,14 +45,21 @@ int main(int argc, char** argv) {
       QCoreApplication::translate("main", "language")));
   parser.addPositionalArgument(
       QCoreApplication::translate("main", "file"),
-      QCoreApplication::translate("main", "A video or a run file (.sttsrun) to open."),
-      QCoreApplication::translate("main", "[video | run]"));
+      QCoreApplication::translate(
+          "main", "A video or a run file (.sttsrun) to open, or a model folder to ask with."),
+      QCoreApplication::translate("main", "[video | run | model folder]"));
   parser.process(app);
 
   stts::ui::applyApplicationStyle(app);
   stts::ui::MainWindow window;
   window.show();
-  if (!parser.positionalArguments().isEmpty())
-    window.openPath(parser.positionalArguments().first());
+  if (!parser.positionalArguments().isEmpty()) {
+    const QString path = parser.positionalArguments().first();
+    if (QFileInfo(path).isDir()) {
+      window.runPanels()->openModelFolder(path);
+    } else {
+      window.openPath(path);
+    }
+  }
   return QApplication::exec();
 }

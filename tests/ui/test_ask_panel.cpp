@@ -2,23 +2,34 @@
 // the generated colour clip on the panel's worker thread. Checks the shortcuts (Ctrl+Enter runs,
 // Esc cancels, Space in the question box types a space), that tokens stream into the answer,
 // that the finished run is shown like an opened run and can be saved, that the window answers
-// input during a run, and that the model is loaded once for several questions.
+// input during a run, and that the model is loaded once for several questions. The run options
+// (max frames / fps resample the video, devices the engine offers, dtypes) and the Answer, Timing
+// and Data docks following a streamed and a cancelled run.
 #include <QAction>
+#include <QBarSet>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "actions/action_registry.h"
 #include "ask/ask_panel.h"
+#include "charts/timing_panel.h"
 #include "gui_test_support.h"
 #include "main/frame_navigator.h"
 #include "main/main_window.h"
 #include "main/message_bar.h"
+#include "panels/answer_panel.h"
+#include "panels/data_panel.h"
+#include "panels/run_panels.h"
+#include "stts/device.h"
 #include "stts/runfile.h"
 #include "stts/tiny_model.h"
 #include "timeline/timeline.h"
@@ -127,6 +138,71 @@ class AskPanelTest : public QObject {
     QVERIFY(window.run() != shownBefore);
     QVERIFY(!panel->answerBox()->toPlainText().isEmpty());
     QCOMPARE(panel->modelLoadCount(), 1);
+  }
+
+  void runOptionsAndTheRunDocks() {
+    MainWindow window;
+    QVERIFY(showActive(window));
+    QVERIFY(openAndWait(window, colourClip()));
+    AskPanel* panel = window.askPanel();
+    panel->setModelFolder(modelPath_);
+    panel->setMaxNewTokens(6);
+    QCOMPARE(panel->maxNewTokens(), 6);
+
+    // The CPU always; CUDA devices only where the engine can use them.
+    const stts::RuntimeInfo runtime = stts::runtimeInfo();
+    QCOMPARE(panel->deviceBox()->itemData(0).toString(), QStringLiteral("cpu"));
+    QCOMPARE(panel->deviceBox()->count(), runtime.cudaAvailable ? int(runtime.devices.size()) : 1);
+    QVERIFY(!panel->setDevice(QStringLiteral("cuda:99")));
+    QVERIFY(panel->setDtype(QStringLiteral("float32")));
+    QVERIFY(panel->dtypeBox()->findData(QStringLiteral("bfloat16")) >= 0);
+
+    // The limits follow the frames on screen; fewer frames make the worker sample again.
+    QCOMPARE(panel->sampling().maxFrames, window.video()->sampling.maxFrames);
+    QVERIFY(window.video()->frames.size() > 3);
+    panel->setSampling(stts::SamplingSpec{3, 2.0});
+    panel->setQuestion(QStringLiteral("Which colour?"));
+    AnswerPanel* answer = window.runPanels()->answerPanel();
+    bool answerPanelStreamed = false;
+    connect(panel, &AskPanel::answerStreamed, this, [&](const QString& text) {
+      if (answer->isStreaming() && !text.isEmpty() && answer->answerText() == text) {
+        answerPanelStreamed = true;
+      }
+    });
+    QSignalSpy finished(panel, &AskPanel::runFinished);
+    panel->runQuestion();
+    QVERIFY(panel->isRunning());
+    QVERIFY(!panel->maxFramesBox()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kRunTimeoutMs);
+    QVERIFY(answerPanelStreamed);
+    QVERIFY(window.run());
+    const stts::RunResult& run = *window.run()->run;
+    QCOMPARE(run.frames, 3);
+    QCOMPARE(int(window.video()->frames.size()), 3);
+    QCOMPARE(run.request.sampling.maxFrames, 3);
+    QCOMPARE(run.request.dtype, std::string("float32"));
+    QCOMPARE(run.timings.front().name, std::string("decode"));
+
+    // The docks show the new run.
+    QVERIFY(!answer->isStreaming());
+    QCOMPARE(answer->answerText(), QString::fromStdString(run.answer));
+    QVERIFY(!answer->answerText().isEmpty());
+    QVERIFY(answer->demoLabel()->isVisible());
+    const QList<QBarSet*> sets = window.runPanels()->timingPanel()->timeBarSets();
+    QCOMPARE(sets.size(), int(run.timings.size()));
+    for (int i = 0; i < sets.size(); ++i) {
+      QCOMPARE(sets[i]->at(0), run.timings[size_t(i)].milliseconds);
+    }
+    QVERIFY(sets.front()->label().startsWith(QStringLiteral("decode ")));
+    QCOMPARE(window.runPanels()->dataPanel()->table()->rowCount(), 3);
+
+    // A cancelled run leaves the docks on the run still shown.
+    panel->runQuestion();
+    QVERIFY(panel->isRunning());
+    panel->cancelQuestion();
+    QVERIFY(!answer->isStreaming());
+    QCOMPARE(answer->answerText(), QString::fromStdString(run.answer));
+    QCOMPARE(window.runPanels()->timingPanel()->timeBarSets().size(), int(run.timings.size()));
   }
 
   void engineErrorsReachTheMessageBar() {

@@ -8,28 +8,24 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 #include "ask/ask_worker.h"
+#include "panels/model_folder.h"
+#include "stts/device.h"
+#include "stts/methods.h"
 
 namespace stts::ui {
-
-namespace {
-
-// Below this LLM width a checkpoint is a test or demo model (the tiny model is 64 wide; the
-// smallest real Molmo2 LLM is 2560 wide): its answers are noise.
-constexpr qint64 kSmallestRealHiddenSize = 512;
-
-}  // namespace
 
 AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
   setObjectName(QStringLiteral("askPanel"));  // saveState() keys on the name
@@ -53,18 +49,67 @@ AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
   demoLabel_->hide();
   form->addRow(demoLabel_);
   method_ = new QComboBox(body);
-  method_->addItem(QStringLiteral("stts"), QStringLiteral("stts"));
-  method_->addItem(QStringLiteral("none"), QStringLiteral("none"));
+  method_->setObjectName(QStringLiteral("askMethod"));
+  for (const stts::MethodInfo& info : stts::pruningMethods()) {
+    method_->addItem(QString::fromStdString(info.label), QString::fromStdString(info.name));
+    method_->setItemData(method_->count() - 1, QString::fromStdString(info.description),
+                         Qt::ToolTipRole);
+  }
   methodLabel_ = new QLabel(body);
-  form->addRow(methodLabel_, method_);
+  // The run options two to a row: the dock must stay short enough for an 800-pixel-high window
+  // with the other docks.
+  auto* options = new QGridLayout;
+  options->setColumnStretch(1, 1);
+  options->setColumnStretch(3, 1);
+  options->addWidget(methodLabel_, 0, 0);
+  options->addWidget(method_, 0, 1);
   keep_ = new QDoubleSpinBox(body);
   keep_->setRange(0.0, 1.0);
   keep_->setSingleStep(0.05);
   keep_->setDecimals(2);
   keep_->setValue(0.5);
   keepLabel_ = new QLabel(body);
-  form->addRow(keepLabel_, keep_);
+  options->addWidget(keepLabel_, 0, 2);
+  options->addWidget(keep_, 0, 3);
+  maxFrames_ = new QSpinBox(body);
+  maxFrames_->setObjectName(QStringLiteral("askMaxFrames"));
+  maxFrames_->setRange(1, 4096);
+  maxFrames_->setValue(stts::SamplingSpec{}.maxFrames);
+  maxFramesLabel_ = new QLabel(body);
+  options->addWidget(maxFramesLabel_, 1, 0);
+  options->addWidget(maxFrames_, 1, 1);
+  maxFps_ = new QDoubleSpinBox(body);
+  maxFps_->setObjectName(QStringLiteral("askMaxFps"));
+  maxFps_->setRange(0.1, 120.0);
+  maxFps_->setDecimals(2);
+  maxFps_->setSingleStep(0.5);
+  maxFps_->setValue(stts::SamplingSpec{}.maxFps);
+  maxFpsLabel_ = new QLabel(body);
+  options->addWidget(maxFpsLabel_, 1, 2);
+  options->addWidget(maxFps_, 1, 3);
+  device_ = new QComboBox(body);
+  device_->setObjectName(QStringLiteral("askDevice"));
+  deviceLabel_ = new QLabel(body);
+  options->addWidget(deviceLabel_, 2, 0);
+  options->addWidget(device_, 2, 1);
+  dtype_ = new QComboBox(body);
+  dtype_->setObjectName(QStringLiteral("askDtype"));
+  for (const char* name : {"auto", "float32", "bfloat16"}) {
+    dtype_->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+  }
+  dtypeLabel_ = new QLabel(body);
+  options->addWidget(dtypeLabel_, 2, 2);
+  options->addWidget(dtype_, 2, 3);
+  maxNewTokens_ = new QSpinBox(body);
+  maxNewTokens_->setObjectName(QStringLiteral("askMaxNewTokens"));
+  maxNewTokens_->setRange(1, 8192);
+  maxNewTokens_->setValue(200);
+  maxNewTokensLabel_ = new QLabel(body);
+  options->addWidget(maxNewTokensLabel_, 3, 0);
+  options->addWidget(maxNewTokens_, 3, 1);
+  fillDevices();
   layout->addLayout(form);
+  layout->addLayout(options);
 
   questionLabel_ = new QLabel(body);
   question_ = new QPlainTextEdit(body);
@@ -140,8 +185,95 @@ void AskPanel::setQuestion(const QString& text) {
   question_->setPlainText(text);
 }
 
+void AskPanel::setMaxNewTokens(int tokens) {
+  maxNewTokens_->setValue(tokens);
+}
+
+int AskPanel::maxNewTokens() const {
+  return maxNewTokens_->value();
+}
+
+void AskPanel::setSampling(const stts::SamplingSpec& spec) {
+  exactSampling_ = spec;
+  maxFrames_->setValue(spec.maxFrames);
+  maxFps_->setValue(spec.maxFps);
+}
+
+stts::SamplingSpec AskPanel::sampling() const {
+  stts::SamplingSpec spec{maxFrames_->value(), maxFps_->value()};
+  // The box shows two decimals: a rate it only rounded (a run's 1.333 fps) must not count as a
+  // change, or the video would be sampled again at slightly different times.
+  if (std::abs(spec.maxFps - exactSampling_.maxFps) < 0.5 * std::pow(10.0, -maxFps_->decimals())) {
+    spec.maxFps = exactSampling_.maxFps;
+  }
+  return spec;
+}
+
+namespace {
+
+bool selectData(QComboBox* box, const QString& value) {
+  const int index = box->findData(value);
+  if (index < 0) return false;
+  box->setCurrentIndex(index);
+  return true;
+}
+
+}  // namespace
+
+bool AskPanel::setDevice(const QString& device) {
+  return selectData(device_, device);
+}
+
+QString AskPanel::device() const {
+  return device_->currentData().toString();
+}
+
+bool AskPanel::setDtype(const QString& dtype) {
+  return selectData(dtype_, dtype);
+}
+
+QString AskPanel::dtype() const {
+  return dtype_->currentData().toString();
+}
+
+bool AskPanel::setMethod(const QString& method) {
+  return selectData(method_, method);
+}
+
+QString AskPanel::method() const {
+  return method_->currentData().toString();
+}
+
+void AskPanel::setKeepRatio(double ratio) {
+  keep_->setValue(ratio);
+}
+
+QString AskPanel::answerText() const {
+  return answer_->toPlainText();
+}
+
+// The CPU always; CUDA devices only when the engine says CUDA can be used, so a CPU-only build
+// never offers a choice that would fail.
+void AskPanel::fillDevices() {
+  const stts::RuntimeInfo runtime = stts::runtimeInfo();
+  device_->clear();
+  for (const stts::DeviceInfo& device : runtime.devices) {
+    const QString name = QString::fromStdString(device.name);
+    if (name != QLatin1String("cpu") && !runtime.cudaAvailable) continue;
+    device_->addItem(name, name);
+    device_->setItemData(device_->count() - 1, QString::fromStdString(device.description),
+                         Qt::ToolTipRole);
+  }
+  if (device_->findData(QStringLiteral("cpu")) < 0) {
+    device_->insertItem(0, QStringLiteral("cpu"), QStringLiteral("cpu"));
+  }
+  device_->setCurrentIndex(0);
+}
+
 void AskPanel::setVideo(LoadedVideoPtr video) {
   video_ = std::move(video);
+  // The limits follow the frames on screen, so Run reuses them unless the user changes a limit.
+  if (video_ && !isRunning()) setSampling(video_->sampling);
 }
 
 void AskPanel::suggestModelFolder(const QString& dir) {
@@ -149,14 +281,7 @@ void AskPanel::suggestModelFolder(const QString& dir) {
 }
 
 bool AskPanel::isDemoModel() const {
-  const QString dir = modelFolder();
-  if (dir.isEmpty()) return false;
-  QFile file(QDir(dir).filePath(QStringLiteral("config.json")));
-  if (!file.open(QIODevice::ReadOnly)) return false;
-  const QJsonObject config = QJsonDocument::fromJson(file.readAll()).object();
-  const QJsonValue hidden =
-      config.value(QStringLiteral("text_config")).toObject().value(QStringLiteral("hidden_size"));
-  return hidden.isDouble() && hidden.toInteger() < kSmallestRealHiddenSize;
+  return isDemoModelFolder(modelFolder());
 }
 
 void AskPanel::updateDemoLabel() {
@@ -172,13 +297,24 @@ void AskPanel::chooseModelFolder() {
 void AskPanel::runQuestion() {
   if (isRunning()) return;
   const QString question = question_->toPlainText().trimmed();
+  if (question.isEmpty() && video_ && !video_->frames.empty() && !modelFolder().isEmpty()) {
+    emit runFailed(tr("Type a question first."));
+    return;
+  }
+  startRun(question);
+}
+
+void AskPanel::runVisionOnly() {
+  if (isRunning()) return;
+  startRun(QString());
+}
+
+void AskPanel::startRun(const QString& question) {
   QString problem;
   if (!video_ || video_->frames.empty()) {
     problem = tr("Open a video before asking a question.");
   } else if (modelFolder().isEmpty() || !QFileInfo(modelFolder()).isDir()) {
     problem = tr("Choose a model folder first.");
-  } else if (question.isEmpty()) {
-    problem = tr("Type a question first.");
   }
   if (!problem.isEmpty()) {
     emit runFailed(problem);
@@ -188,13 +324,15 @@ void AskPanel::runQuestion() {
   AskJob job;
   job.id = ++lastJob_;
   job.modelDir = QFileInfo(modelFolder()).absoluteFilePath();
+  job.device = device();
+  job.dtype = dtype();
   job.video = video_;
   job.request.videoPath = QFile::encodeName(video_->path).toStdString();
-  job.request.sampling = video_->sampling;
+  job.request.sampling = sampling();
   job.request.question = question.toStdString();
   job.request.method = method_->currentData().toString().toStdString();
   job.request.keepRatio = keep_->value();
-  job.request.maxNewTokens = maxNewTokens_;
+  job.request.maxNewTokens = maxNewTokens_->value();
   cancel_ = std::make_shared<stts::CancelToken>();
   job.cancel = cancel_;
   currentJob_ = job.id;
@@ -203,6 +341,7 @@ void AskPanel::runQuestion() {
   progress_->setRange(0, 0);
   progress_->setFormat(tr("Starting…"));
   setRunning(true);
+  emit answerStreamed(QString());
   QMetaObject::invokeMethod(
       worker_, [worker = worker_, job] { worker->run(job); }, Qt::QueuedConnection);
 }
@@ -216,6 +355,7 @@ void AskPanel::cancelQuestion() {
   progress_->setValue(0);
   progress_->setFormat(tr("Cancelled"));
   setRunning(false);
+  emit answerStreamed(answerBeforeRun_);
   emit runCancelled();
 }
 
@@ -224,6 +364,9 @@ void AskPanel::setRunning(bool running) {
   cancelButton_->setEnabled(running);
   modelEdit_->setEnabled(!running);
   modelButton_->setEnabled(!running);
+  for (QWidget* option : std::initializer_list<QWidget*>{device_, dtype_, maxFrames_, maxFps_}) {
+    option->setEnabled(!running);
+  }
   emit runningChanged(running);
 }
 
@@ -243,6 +386,7 @@ void AskPanel::onToken(quint64 job, const QString& text) {
   if (job != currentJob_) return;
   answer_->moveCursor(QTextCursor::End);
   answer_->insertPlainText(text);
+  emit answerStreamed(answer_->toPlainText());
 }
 
 void AskPanel::onFinished(quint64 job, LoadedRunPtr run) {
@@ -253,6 +397,7 @@ void AskPanel::onFinished(quint64 job, LoadedRunPtr run) {
   progress_->setValue(1);
   progress_->setFormat(tr("Done"));
   setRunning(false);
+  emit answerStreamed(answer_->toPlainText());
   emit runFinished(std::move(run));
 }
 
@@ -262,7 +407,9 @@ void AskPanel::onFailed(quint64 job, const QString& message) {
   progress_->setRange(0, 1);
   progress_->setValue(0);
   progress_->setFormat(tr("Failed"));
+  answer_->setPlainText(answerBeforeRun_);
   setRunning(false);
+  emit answerStreamed(answerBeforeRun_);
   emit runFailed(message);
 }
 
@@ -278,6 +425,15 @@ void AskPanel::retranslate() {
   demoLabel_->setText(tr("Demo model: answers are not meaningful"));
   methodLabel_->setText(tr("Method:"));
   keepLabel_->setText(tr("Keep ratio:"));
+  maxFramesLabel_->setText(tr("Max frames:"));
+  maxFramesLabel_->setToolTip(tr("At most this many frames are sampled from the video."));
+  maxFpsLabel_->setText(tr("Max fps:"));
+  maxFpsLabel_->setToolTip(tr("Sampled frames are at least 1/fps seconds apart."));
+  deviceLabel_->setText(tr("Device:"));
+  dtypeLabel_->setText(tr("Dtype:"));
+  dtype_->setItemData(0, tr("bfloat16 on CUDA, float32 on the CPU"), Qt::ToolTipRole);
+  maxNewTokensLabel_->setText(tr("Max tokens:"));
+  maxNewTokensLabel_->setToolTip(tr("The answer stops after this many new tokens."));
   questionLabel_->setText(tr("Question:"));
   runButton_->setText(tr("Run"));
   cancelButton_->setText(tr("Cancel"));

@@ -1,12 +1,15 @@
 #include "ask/ask_worker.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <string>
 #include <string_view>
 
 #include "stts/generate.h"
 #include "stts/model.h"
+#include "stts/pipeline.h"
 #include "stts/runfile.h"
+#include "stts/video.h"
 
 namespace stts::ui {
 
@@ -49,27 +52,78 @@ std::string readWholeFile(const QString& path) {
 AskWorker::AskWorker() = default;
 AskWorker::~AskWorker() = default;
 
+bool AskWorker::ensureModel(const AskJob& job) {
+  const QString key = job.modelDir + QLatin1Char('\n') + job.device + QLatin1Char('\n') + job.dtype;
+  if (model_ && modelKey_ == key) return true;
+  model_.reset();
+  modelKey_.clear();
+  emit progress(job.id, QStringLiteral("load"), 0, 1);
+  stts::DeviceSpec spec;
+  spec.device = job.device.toStdString();
+  spec.dtype = job.dtype.toStdString();
+  // A vision-only run never needs the language model; a later question reloads with it.
+  spec.loadLanguageModel = !job.request.question.empty();
+  auto loaded = stts::Model::load(QFile::encodeName(job.modelDir).toStdString(), spec);
+  if (!loaded) {
+    emit failed(job.id, QString::fromStdString(loaded.error().message));
+    return false;
+  }
+  model_ = std::make_unique<stts::Model>(std::move(loaded.value()));
+  modelKey_ = key;
+  emit modelLoaded(job.modelDir);
+  return true;
+}
+
+LoadedVideoPtr AskWorker::framesFor(const AskJob& job, double* decodeMilliseconds) {
+  const stts::SamplingSpec& want = job.request.sampling;
+  const stts::SamplingSpec& have = job.video->sampling;
+  if (want.maxFrames == have.maxFrames && want.maxFps == have.maxFps) return job.video;
+  QElapsedTimer clock;
+  clock.start();
+  emit progress(job.id, QStringLiteral("decode"), 0, 0);
+  auto source = stts::VideoSource::open(QFile::encodeName(job.video->path).toStdString());
+  if (!source) {
+    emit failed(job.id, tr("The video could not be sampled again with the chosen frame limits: %1")
+                            .arg(QString::fromStdString(source.error().message)));
+    return nullptr;
+  }
+  auto frames = source->sample(want, job.cancel.get());
+  if (!frames || frames->empty()) {
+    if (!job.cancel->isCancelled()) {
+      emit failed(job.id, tr("The video could not be sampled again with the chosen frame "
+                             "limits: %1")
+                              .arg(frames ? tr("it has no decodable frames.")
+                                          : QString::fromStdString(frames.error().message)));
+    }
+    return nullptr;
+  }
+  auto video = std::make_shared<LoadedVideo>(*job.video);
+  video->sampling = want;
+  video->frames = std::move(frames.value());
+  video->displayAspect = 0.0;  // real video frames again, drawn at their own aspect
+  *decodeMilliseconds = double(clock.nsecsElapsed()) / 1e6;
+  return video;
+}
+
 void AskWorker::run(const AskJob& job) {
   const stts::CancelToken& cancel = *job.cancel;
   if (cancel.isCancelled()) {
     emit cancelled(job.id);
     return;
   }
-  if (!model_ || modelDir_ != job.modelDir) {
+  // A vision-only run works with a model loaded without its LLM; a question needs it.
+  if (model_ && !job.request.question.empty() && !model_->info().languageModelLoaded) {
     model_.reset();
-    modelDir_.clear();
-    emit progress(job.id, QStringLiteral("load"), 0, 1);
-    auto loaded = stts::Model::load(QFile::encodeName(job.modelDir).toStdString());
-    if (!loaded) {
-      emit failed(job.id, QString::fromStdString(loaded.error().message));
-      return;
-    }
-    model_ = std::make_unique<stts::Model>(std::move(loaded.value()));
-    modelDir_ = job.modelDir;
-    emit modelLoaded(job.modelDir);
   }
+  if (!ensureModel(job)) return;
   if (cancel.isCancelled()) {
     emit cancelled(job.id);
+    return;
+  }
+  double decodeMilliseconds = -1.0;
+  const LoadedVideoPtr video = framesFor(job, &decodeMilliseconds);
+  if (!video) {
+    if (cancel.isCancelled()) emit cancelled(job.id);
     return;
   }
 
@@ -80,7 +134,9 @@ void AskWorker::run(const AskJob& job) {
   RelayProgress relayProgress(this, job.id);
   RelayTokens relayTokens(this, job.id);
   auto result =
-      stts::runFull(*model_, request, job.video->frames, relayProgress, cancel, &relayTokens);
+      request.question.empty()
+          ? stts::runVision(*model_, request, video->frames, relayProgress, cancel)
+          : stts::runFull(*model_, request, video->frames, relayProgress, cancel, &relayTokens);
   if (cancel.isCancelled()) {
     emit cancelled(job.id);
     return;
@@ -89,8 +145,13 @@ void AskWorker::run(const AskJob& job) {
     emit failed(job.id, QString::fromStdString(result.error().message));
     return;
   }
+  if (decodeMilliseconds >= 0.0) {
+    const auto frameCount = int64_t(video->frames.size());
+    result->timings.insert(result->timings.begin(),
+                           stts::StageTiming{"decode", decodeMilliseconds, "cpu", frameCount});
+  }
   result->request = request;
-  result->video = job.video->info;
+  result->video = video->info;
   if (auto identity = stts::fileIdentity(request.videoPath)) {
     result->videoFileSize = identity->size;
     result->videoMtime = identity->mtime;
@@ -102,7 +163,7 @@ void AskWorker::run(const AskJob& job) {
 
   auto run = std::make_shared<LoadedRun>();
   run->run = std::make_shared<const stts::RunResult>(std::move(result.value()));
-  run->video = job.video;
+  run->video = video;
   emit finished(job.id, std::move(run));
 }
 

@@ -1,6 +1,8 @@
 // The Ask panel's engine side: lives on its own QThread and runs one question at a time. The model
-// is loaded once and kept for later questions with the same folder (reloaded only when the folder
-// changes). Tokens and progress come back as signals, which reach the UI thread queued.
+// is loaded once and kept for later questions with the same folder, device and dtype (reloaded
+// only when one of them changes). When the job asks for other sampling than the window's frames
+// were made with, the worker samples the video again itself ("decode" stage). Tokens and progress
+// come back as signals, which reach the UI thread queued.
 #pragma once
 
 #include <QObject>
@@ -20,7 +22,11 @@ namespace stts::ui {
 struct AskJob {
   quint64 id = 0;
   QString modelDir;
-  LoadedVideoPtr video;  // the frames to ask about (already sampled)
+  QString device = QStringLiteral("cpu");  // "cpu", "cuda:N"
+  QString dtype = QStringLiteral("auto");  // "auto", "float32", "bfloat16"
+  LoadedVideoPtr video;  // the frames to ask about (already sampled with video->sampling)
+  // request.sampling differing from video->sampling resamples video->path; an empty
+  // request.question makes a vision-only run (no answer).
   stts::RunRequest request;
   std::shared_ptr<stts::CancelToken> cancel;
 };
@@ -45,8 +51,11 @@ class AskWorker : public QObject {
   void cancelled(quint64 job);
 
  private:
+  bool ensureModel(const AskJob& job);
+  LoadedVideoPtr framesFor(const AskJob& job, double* decodeMilliseconds);
+
   std::unique_ptr<stts::Model> model_;
-  QString modelDir_;
+  QString modelKey_;  // folder, device and dtype of model_
 };
 
 }  // namespace stts::ui
