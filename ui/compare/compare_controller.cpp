@@ -1,0 +1,163 @@
+#include "compare/compare_controller.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "actions/action_registry.h"
+#include "compare/compare_runs.h"
+#include "compare/compare_window.h"
+#include "main/main_window.h"
+#include "main/run_loading.h"
+#include "main/settings.h"
+
+namespace stts::ui {
+
+namespace {
+const QString kLastDirectoryKey = QStringLiteral("compare/lastDirectory");
+}  // namespace
+
+CompareRunsDialog::CompareRunsDialog(QWidget* parent) : QDialog(parent) {
+  setObjectName(QStringLiteral("compareRunsDialog"));
+  setWindowTitle(tr("Compare Runs"));
+  auto* layout = new QVBoxLayout(this);
+  hint_ = new QLabel(this);
+  hint_->setWordWrap(true);
+  list_ = new QListWidget(this);
+  list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  auto* row = new QHBoxLayout();
+  auto* add = new QPushButton(tr("&Add Runs…"), this);
+  removeButton_ = new QPushButton(tr("&Remove"), this);
+  row->addWidget(add);
+  row->addWidget(removeButton_);
+  row->addStretch(1);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  buttons_->button(QDialogButtonBox::Ok)->setText(tr("&Compare"));
+  layout->addWidget(hint_);
+  layout->addWidget(list_, 1);
+  layout->addLayout(row);
+  layout->addWidget(buttons_);
+  connect(add, &QPushButton::clicked, this, &CompareRunsDialog::chooseFiles);
+  connect(removeButton_, &QPushButton::clicked, this, &CompareRunsDialog::removeSelected);
+  connect(list_, &QListWidget::itemSelectionChanged, this, &CompareRunsDialog::updateState);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  resize(560, 320);
+  updateState();
+}
+
+void CompareRunsDialog::addPaths(const QStringList& paths) {
+  for (const QString& path : paths) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (list_->count() >= kMaxComparedRuns ||
+        !list_->findItems(absolute, Qt::MatchExactly).isEmpty())
+      continue;
+    list_->addItem(absolute);
+  }
+  updateState();
+}
+
+QStringList CompareRunsDialog::paths() const {
+  QStringList result;
+  for (int i = 0; i < list_->count(); ++i) result.append(list_->item(i)->text());
+  return result;
+}
+
+bool CompareRunsDialog::canAccept() const {
+  return list_->count() >= kMinComparedRuns && list_->count() <= kMaxComparedRuns;
+}
+
+QPushButton* CompareRunsDialog::okButton() const {
+  return buttons_->button(QDialogButtonBox::Ok);
+}
+
+void CompareRunsDialog::chooseFiles() {
+  auto settings = appSettings();
+  const QString start = settings->value(kLastDirectoryKey, QDir::homePath()).toString();
+  const QStringList chosen = QFileDialog::getOpenFileNames(
+      this, tr("Choose Runs to Compare"), start, tr("STTS runs (*.sttsrun);;All files (*)"));
+  if (chosen.isEmpty()) return;
+  settings->setValue(kLastDirectoryKey, QFileInfo(chosen.front()).absolutePath());
+  addPaths(chosen);
+}
+
+void CompareRunsDialog::removeSelected() {
+  qDeleteAll(list_->selectedItems());
+  updateState();
+}
+
+void CompareRunsDialog::updateState() {
+  const int count = list_->count();
+  hint_->setText(count > kMaxComparedRuns - 1
+                     ? tr("%1 runs chosen (at most %2).").arg(count).arg(kMaxComparedRuns)
+                     : tr("Choose %1 to %2 runs of the same video, made with the same sampling "
+                          "(%3 chosen).")
+                           .arg(kMinComparedRuns)
+                           .arg(kMaxComparedRuns)
+                           .arg(count));
+  okButton()->setEnabled(canAccept());
+  removeButton_->setEnabled(!list_->selectedItems().isEmpty());
+}
+
+CompareController::CompareController(MainWindow* window) : QObject(window), window_(window) {
+  connect(window_->actions()->action(ActionId::CompareRuns), &QAction::triggered, this,
+          &CompareController::showPicker);
+}
+
+CompareWindow* CompareController::lastWindow() const {
+  return last_;
+}
+
+CompareRunsDialog* CompareController::picker() const {
+  return picker_;
+}
+
+QStringList CompareController::preselectedPaths() const {
+  const LoadedRunPtr& run = window_->run();
+  if (run && !run->path.isEmpty() && QFileInfo::exists(run->path)) return {run->path};
+  return {};
+}
+
+void CompareController::showPicker() {
+  if (picker_) {
+    picker_->raise();
+    picker_->activateWindow();
+    return;
+  }
+  auto* dialog = new CompareRunsDialog(window_);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->addPaths(preselectedPaths());
+  picker_ = dialog;
+  connect(dialog, &QDialog::accepted, this, [this, dialog] { openComparison(dialog->paths()); });
+  dialog->open();
+}
+
+bool CompareController::openDroppedRuns(const QMimeData* mime) {
+  if (!mime || !mime->hasUrls()) return false;
+  QStringList runs;
+  for (const QUrl& url : mime->urls()) {
+    if (url.isLocalFile() && isRunFilePath(url.toLocalFile())) runs.append(url.toLocalFile());
+  }
+  if (runs.size() < kMinComparedRuns) return false;
+  openComparison(runs);
+  return true;
+}
+
+CompareWindow* CompareController::openComparison(const QStringList& paths) {
+  auto* comparison = new CompareWindow(window_);
+  comparison->setAttribute(Qt::WA_DeleteOnClose);
+  comparison->openRuns(paths);
+  comparison->show();
+  last_ = comparison;
+  return comparison;
+}
+
+}  // namespace stts::ui

@@ -1,0 +1,81 @@
+#include "export/export_naming.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <cmath>
+
+#include "timeline/time_format.h"
+
+namespace stts::ui {
+
+namespace {
+
+bool isUnsafe(QChar c) {
+  static const QString kUnsafe = QStringLiteral("/\\:*?\"<>|");
+  return c.isSpace() || c.category() == QChar::Other_Control || kUnsafe.contains(c);
+}
+
+QString videoStem(const ExportNameParts& parts) {
+  const QString base = QFileInfo(parts.videoPath).completeBaseName();
+  return safeFileNamePart(base.isEmpty() ? QStringLiteral("frames") : base);
+}
+
+QString withTag(const QString& stem, const ExportNameParts& parts) {
+  const QString tag = methodTag(parts.method, parts.keepRatio);
+  return tag.isEmpty() ? stem : stem + QLatin1Char('_') + tag;
+}
+
+}  // namespace
+
+QString safeFileNamePart(const QString& text) {
+  QString safe;
+  safe.reserve(text.size());
+  for (QChar c : text) safe += isUnsafe(c) ? QLatin1Char('_') : c;
+  // "." and ".." are not file names, and a leading dot would hide the file.
+  while (safe.startsWith(QLatin1Char('.'))) safe.remove(0, 1);
+  return safe.isEmpty() ? QStringLiteral("export") : safe;
+}
+
+QString fileNameTimestamp(double seconds) {
+  QString stamp = formatTimestamp(seconds);
+  stamp.replace(QLatin1Char(':'), QLatin1Char('-'));
+  stamp.replace(QLatin1Char('.'), QLatin1Char('-'));
+  return stamp;
+}
+
+QString methodTag(const QString& method, double keepRatio) {
+  if (method.isEmpty()) return {};
+  const long percent = std::isfinite(keepRatio) ? std::lround(keepRatio * 100.0) : 0;
+  return safeFileNamePart(method) + QStringLiteral("-%1").arg(percent);
+}
+
+QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex) {
+  QString name = videoStem(parts) +
+                 QStringLiteral("_%1_f%2").arg(fileNameTimestamp(seconds)).arg(sampledIndex);
+  return withTag(name, parts) + QStringLiteral(".png");
+}
+
+QString contactSheetFileName(const ExportNameParts& parts) {
+  return withTag(videoStem(parts), parts) + QStringLiteral("_contact-sheet.png");
+}
+
+QString dataExportFileName(const ExportNameParts& parts, const QString& extension) {
+  const QString suffix =
+      extension == QLatin1String("csv") ? QStringLiteral("_cells") : QStringLiteral("_run");
+  return withTag(videoStem(parts), parts) + suffix + QLatin1Char('.') + extension;
+}
+
+QString uniqueFilePath(const QString& directory, const QString& fileName) {
+  const QDir dir(directory);
+  const QString first = dir.filePath(fileName);
+  if (!QFileInfo::exists(first)) return first;
+  const QFileInfo info(fileName);
+  const QString stem = info.completeBaseName();
+  const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
+  for (int n = 2;; ++n) {
+    const QString candidate = dir.filePath(QStringLiteral("%1-%2%3").arg(stem).arg(n).arg(suffix));
+    if (!QFileInfo::exists(candidate)) return candidate;
+  }
+}
+
+}  // namespace stts::ui

@@ -1,0 +1,39 @@
+// File names of exports (ux.md §4): `<video>_<HH-MM-SS-mmm>_f<index>_<method>-<keep%>.png` for a
+// frame, with characters that are unsafe in file names replaced, and never an existing file
+// overwritten: like mpv's screenshots, a taken name gets `-2`, `-3`, … before the extension.
+// The sampled index is 0-based, as in the CSV and JSON exports and the run file.
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace stts::ui {
+
+// What a name is made of. `method` is empty for a plain video (no run): the name then ends after
+// the frame part.
+struct ExportNameParts {
+  QString videoPath;
+  QString method;
+  double keepRatio = 0.0;
+};
+
+// `text` with path separators, characters Windows or shells trip over, control characters and
+// white space replaced by '_'; never empty (an empty or all-dot name becomes "export").
+QString safeFileNamePart(const QString& text);
+
+// A time as HH-MM-SS-mmm (the timestamp format with file-name-safe separators).
+QString fileNameTimestamp(double seconds);
+
+// "stts-50": the method and the keep ratio in whole percent; empty without a method.
+QString methodTag(const QString& method, double keepRatio);
+
+QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex);
+QString contactSheetFileName(const ExportNameParts& parts);
+// Cell data and run metadata: `extension` without the dot ("csv", "json").
+QString dataExportFileName(const ExportNameParts& parts, const QString& extension);
+
+// `directory/fileName` when no file of that name exists, else the first free one of
+// `name-2.ext`, `name-3.ext`, …
+QString uniqueFilePath(const QString& directory, const QString& fileName);
+
+}  // namespace stts::ui
