@@ -79,6 +79,121 @@
         <source>&amp;Cancel Question</source>
         <translation>Frage a&amp;bbrechen</translation>
     </message>
+    <message>
+        <source>Previous Ra&amp;w Video Frame</source>
+        <translation>Vorheriges &amp;Rohbild</translation>
+    </message>
+    <message>
+        <source>Next Raw &amp;Video Frame</source>
+        <translation>Nächstes Roh&amp;bild</translation>
+    </message>
+    <message>
+        <source>&amp;Back One Second</source>
+        <translation>Eine Sekunde &amp;zurück</translation>
+    </message>
+    <message>
+        <source>F&amp;orward One Second</source>
+        <translation>Eine Sekunde v&amp;orwärts</translation>
+    </message>
+    <message>
+        <source>Shuttle &amp;Reverse</source>
+        <translation>Shuttle rüc&amp;kwärts</translation>
+    </message>
+    <message>
+        <source>Shuttle &amp;Pause</source>
+        <translation>Shuttle &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Shuttle &amp;Forward</source>
+        <translation>&amp;Shuttle vorwärts</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>In Fenster ein&amp;passen</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>&amp;Originalgröße (100 %)</translation>
+    </message>
+    <message>
+        <source>Show Cell &amp;Grid</source>
+        <translation>&amp;Zellraster anzeigen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Quick &amp;Screenshot</source>
+        <translation>Sch&amp;nell-Screenshot</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Scorer…</source>
+        <translation>Scorer &amp;anpassen …</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Runs…</source>
+        <translation>Läufe &amp;vergleichen …</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Made with STTS Lens</source>
+        <translation>Erstellt mit STTS Lens</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
 </context>
 <context>
     <name>ColourMap</name>
@@ -97,6 +212,176 @@
     <message>
         <source>Grey</source>
         <translation>Grau</translation>
+    </message>
+</context>
+<context>
+    <name>CompareRuns</name>
+    <message>
+        <source>kept by both</source>
+        <translation>von beiden behalten</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <source>dropped by both</source>
+        <translation>von beiden verworfen</translation>
+    </message>
+    <message>
+        <source>(no answer: a vision-only run)</source>
+        <translation>(keine Antwort: ein reiner Bild-Lauf)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 answer tokens
+%3</source>
+        <translation>%1 · %2 Antwort-Tokens
+%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · sampled frame %3</source>
+        <translation>%1 · %2 · abgetastetes Bild %3</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 runs to compare (%3 given).</source>
+        <translation>Wählen Sie zwischen %1 und %2 Läufe zum Vergleichen (%3 angegeben).</translation>
+    </message>
+    <message>
+        <source>“%1” was made from another video (%2) than “%3” (%4); only runs of the same video can be compared.</source>
+        <translation>„%1“ stammt von einem anderen Video (%2) als „%3“ (%4); nur Läufe desselben Videos lassen sich vergleichen.</translation>
+    </message>
+    <message>
+        <source>“%1” has %2 sampled frames and “%3” has %4; compare runs made with the same sampling.</source>
+        <translation>„%1“ hat %2 abgetastete Bilder und „%3“ hat %4; vergleichen Sie Läufe mit derselben Abtastung.</translation>
+    </message>
+    <message>
+        <source>“%1” sampled other frames than “%2” (frame %3 is at %4 s instead of %5 s); compare runs made with the same sampling.</source>
+        <translation>„%1“ hat andere Bilder abgetastet als „%2“ (Bild %3 liegt bei %4 s statt %5 s); vergleichen Sie Läufe mit derselben Abtastung.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · keep %3 % · %4 vision tokens · %5 answer tokens</source>
+        <translation>%1 · %2 · behalten %3 % · %4 Bild-Tokens · %5 Antwort-Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Could not write “%1”: %2.</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>No file name was given for the export.</source>
+        <translation>Für den Export wurde kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <source>Cell data and run metadata need a run; only a video is open.</source>
+        <translation>Zelldaten und Lauf-Metadaten erfordern einen Lauf; es ist nur ein Video geöffnet.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>kept by both</source>
+        <translation>von beiden behalten</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <source>by neither</source>
+        <translation>von keinem</translation>
+    </message>
+    <message>
+        <source>Only the run&apos;s stored %1 × %2 model inputs are available, so the frame is written at %3 × %4 instead of the video&apos;s %5 × %6.</source>
+        <translation>Nur die im Lauf gespeicherten Modelleingaben mit %1 × %2 sind verfügbar, daher wird das Bild mit %3 × %4 statt mit den %5 × %6 des Videos geschrieben.</translation>
+    </message>
+    <message>
+        <source>The frame is written at %1 × %2, smaller than the video&apos;s %3 × %4.</source>
+        <translation>Das Bild wird mit %1 × %2 geschrieben, kleiner als die %3 × %4 des Videos.</translation>
+    </message>
+    <message>
+        <source>sample #%1 of %2</source>
+        <translation>Abtastbild Nr. %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cells kept</source>
+        <translation>%1 von %2 Zellen behalten</translation>
+    </message>
+    <message>
+        <source>Q: %1</source>
+        <translation>F: %1</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>There is no sampled frame %1: the frames are numbered 0 to %2.</source>
+        <translation>Es gibt kein abgetastetes Bild %1: Die Bilder sind von 0 bis %2 nummeriert.</translation>
+    </message>
+    <message>
+        <source>There is no frame to export.</source>
+        <translation>Es gibt kein Bild zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>The frame of %1 × %2 pixels could not be drawn (out of memory?).</source>
+        <translation>Das Bild mit %1 × %2 Pixeln konnte nicht gezeichnet werden (Speicher erschöpft?).</translation>
+    </message>
+    <message>
+        <source>The captioned frame could not be drawn.</source>
+        <translation>Das beschriftete Bild konnte nicht gezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>There are no frames to export.</source>
+        <translation>Es gibt keine Bilder zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>The contact sheet of %1 × %2 pixels could not be drawn (out of memory?).</source>
+        <translation>Der Kontaktabzug mit %1 × %2 Pixeln konnte nicht gezeichnet werden (Speicher erschöpft?).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frames</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vision tokens %1 → %2</source>
+        <translation>Bild-Tokens %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 % kept</source>
+        <translation>%1 % behalten</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFolder</name>
+    <message>
+        <source>it is not a folder.</source>
+        <translation>es ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>it has no config.json, so it is not a model folder.</source>
+        <translation>es enthält keine config.json und ist daher kein Modellordner.</translation>
     </message>
 </context>
 <context>
@@ -137,12 +422,51 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <source>A video or a run file (.sttsrun) to open.</source>
-        <translation>Ein Video oder eine Laufdatei (.sttsrun), die geöffnet werden soll.</translation>
+        <source>A video or a run file (.sttsrun) to open, or a model folder to ask with.</source>
+        <translation>Ein Video oder eine Laufdatei (.sttsrun) zum Öffnen oder ein Modellordner zum Fragen.</translation>
     </message>
     <message>
-        <source>[video | run]</source>
-        <translation>[Video | Lauf]</translation>
+        <source>[video | run | model folder]</source>
+        <translation>[Video | Lauf | Modellordner]</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::AnswerPanel</name>
+    <message>
+        <source>Generating…</source>
+        <translation>Wird erzeugt …</translation>
+    </message>
+    <message>
+        <source>No run yet: ask a question in the Ask panel or open a run.</source>
+        <translation>Noch kein Lauf: Stellen Sie im Bereich „Fragen“ eine Frage oder öffnen Sie einen Lauf.</translation>
+    </message>
+    <message>
+        <source>%1, keep %2</source>
+        <translation>%1, behaltener Anteil %2</translation>
+    </message>
+    <message>
+        <source>This run has no answer: it scored the frames only.</source>
+        <translation>Dieser Lauf hat keine Antwort: Er hat nur die Bilder bewertet.</translation>
+    </message>
+    <message>
+        <source>%1 prompt tokens · %2 answer tokens · %3</source>
+        <translation>%1 Prompt-Tokens · %2 Antwort-Tokens · %3</translation>
+    </message>
+    <message>
+        <source>Question: %1</source>
+        <translation>Frage: %1</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Demo model: answers are not meaningful</source>
+        <translation>Demo-Modell: Die Antworten sind nicht aussagekräftig</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
 </context>
 <context>
@@ -235,6 +559,581 @@
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
+    <message>
+        <source>Max frames:</source>
+        <translation>Max. Bilder:</translation>
+    </message>
+    <message>
+        <source>At most this many frames are sampled from the video.</source>
+        <translation>Höchstens so viele Bilder werden aus dem Video abgetastet.</translation>
+    </message>
+    <message>
+        <source>Max fps:</source>
+        <translation>Max. fps:</translation>
+    </message>
+    <message>
+        <source>Sampled frames are at least 1/fps seconds apart.</source>
+        <translation>Abgetastete Bilder liegen mindestens 1/fps Sekunden auseinander.</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Dtype:</source>
+        <translation>Datentyp:</translation>
+    </message>
+    <message>
+        <source>bfloat16 on CUDA, float32 on the CPU</source>
+        <translation>bfloat16 auf CUDA, float32 auf der CPU</translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation>Max. Tokens:</translation>
+    </message>
+    <message>
+        <source>The answer stops after this many new tokens.</source>
+        <translation>Die Antwort endet nach so vielen neuen Tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::AskWorker</name>
+    <message>
+        <source>The video could not be sampled again with the chosen frame limits: %1</source>
+        <translation>Das Video konnte mit den gewählten Bildgrenzen nicht erneut abgetastet werden: %1</translation>
+    </message>
+    <message>
+        <source>it has no decodable frames.</source>
+        <translation>es enthält keine dekodierbaren Bilder.</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::CompareRunsDialog</name>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Runs…</source>
+        <translation>Läufe &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Choose Runs to Compare</source>
+        <translation>Zu vergleichende Läufe wählen</translation>
+    </message>
+    <message>
+        <source>STTS runs (*.sttsrun);;All files (*)</source>
+        <translation>STTS-Läufe (*.sttsrun);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 runs chosen (at most %2).</source>
+        <translation>%1 Läufe gewählt (höchstens %2).</translation>
+    </message>
+    <message>
+        <source>Choose %1 to %2 runs of the same video, made with the same sampling (%3 chosen).</source>
+        <translation>Wählen Sie %1 bis %2 Läufe desselben Videos mit derselben Abtastung (%3 gewählt).</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::CompareWindow</name>
+    <message>
+        <source>Compare Runs — STTS Lens</source>
+        <translation>Läufe vergleichen — STTS Lens</translation>
+    </message>
+    <message>
+        <source>Compare %1 Runs — STTS Lens</source>
+        <translation>%1 Läufe vergleichen — STTS Lens</translation>
+    </message>
+    <message>
+        <source>Diff and IoU of:</source>
+        <translation>Differenz und IoU von:</translation>
+    </message>
+    <message>
+        <source>First run of the diff and of the IoU strip</source>
+        <translation>Erster Lauf der Differenz und des IoU-Streifens</translation>
+    </message>
+    <message>
+        <source>Second run of the diff and of the IoU strip</source>
+        <translation>Zweiter Lauf der Differenz und des IoU-Streifens</translation>
+    </message>
+    <message>
+        <source>Answers in export</source>
+        <translation>Antworten im Export</translation>
+    </message>
+    <message>
+        <source>Export Image… (%1)</source>
+        <translation>Bild exportieren … (%1)</translation>
+    </message>
+    <message>
+        <source>Timeline of sampled frames, shared by every pane</source>
+        <translation>Zeitleiste der abgetasteten Bilder, gemeinsam für alle Ansichten</translation>
+    </message>
+    <message>
+        <source>Time per stage of each run</source>
+        <translation>Zeit pro Phase für jeden Lauf</translation>
+    </message>
+    <message>
+        <source>Choose between %1 and %2 runs to compare (%3 given).</source>
+        <translation>Wählen Sie zwischen %1 und %2 Läufe zum Vergleichen (%3 angegeben).</translation>
+    </message>
+    <message>
+        <source>Opening %1 runs…</source>
+        <translation>%1 Läufe werden geöffnet …</translation>
+    </message>
+    <message>
+        <source>Could not open the run “%1”: %2</source>
+        <translation>Der Lauf „%1“ konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to compare.</source>
+        <translation>Nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>A run could not be opened, so there is nothing to compare.</source>
+        <translation>Ein Lauf konnte nicht geöffnet werden, daher gibt es nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source> of %1 and %2 (green: kept by both, orange: only %1, blue: only %2)</source>
+        <translation> von %1 und %2 (grün: von beiden behalten, orange: nur %1, blau: nur %2)</translation>
+    </message>
+    <message>
+        <source>Overlay: %1%2</source>
+        <translation>Überlagerung: %1%2</translation>
+    </message>
+    <message>
+        <source>Could not write the comparison image “%1”; check that the folder is writable.</source>
+        <translation>Das Vergleichsbild „%1“ konnte nicht geschrieben werden; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;All files (*)</source>
+        <translation>PNG-Bilder (*.png);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::DataPanel</name>
+    <message>
+        <source>No video or run is open.</source>
+        <translation>Kein Video und kein Lauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>Video: %1 (%2 sampled frames)</source>
+        <translation>Video: %1 (%2 abgetastete Bilder)</translation>
+    </message>
+    <message>
+        <source>No run: ask a question or open a run for kept cells and token counts.</source>
+        <translation>Kein Lauf: Stellen Sie eine Frage oder öffnen Sie einen Lauf, um behaltene Zellen und Token-Anzahlen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Vision tokens: %1 before, %2 after pruning (%3 %)</source>
+        <translation>Bild-Tokens: %1 vor, %2 nach dem Beschneiden (%3 %)</translation>
+    </message>
+    <message>
+        <source>Method: %1, keep ratio %2</source>
+        <translation>Methode: %1, behaltener Anteil %2</translation>
+    </message>
+    <message>
+        <source>Peak memory: %1</source>
+        <translation>Spitzen-Speicherbedarf: %1</translation>
+    </message>
+    <message>
+        <source>Peak memory: not recorded</source>
+        <translation>Spitzen-Speicherbedarf: nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Model: %1 (config %2, %3) on %4, %5</source>
+        <translation>Modell: %1 (Konfiguration %2, %3) auf %4, %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>with STTS scorer</source>
+        <translation>mit STTS-Scorer</translation>
+    </message>
+    <message>
+        <source>no scorer</source>
+        <translation>ohne Scorer</translation>
+    </message>
+    <message>
+        <source>Video file: %1, %2, first MiB %3</source>
+        <translation>Videodatei: %1, %2, erstes MiB %3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Abtastbild</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Raw frame</source>
+        <translation>Rohbild</translation>
+    </message>
+    <message>
+        <source>Kept cells</source>
+        <translation>Behaltene Zellen</translation>
+    </message>
+    <message>
+        <source>Keep %</source>
+        <translation>Behalten %</translation>
+    </message>
+    <message>
+        <source>Sampled frames</source>
+        <translation>Abgetastete Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::DisplayPanel</name>
+    <message>
+        <source>Display</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay:</source>
+        <translation>Über&amp;lagerung:</translation>
+    </message>
+    <message>
+        <source>Colour &amp;map:</source>
+        <translation>&amp;Farbskala:</translation>
+    </message>
+    <message>
+        <source>O&amp;pacity:</source>
+        <translation>&amp;Deckkraft:</translation>
+    </message>
+    <message>
+        <source>Dropped cells:</source>
+        <translation>Verworfene Zellen:</translation>
+    </message>
+    <message>
+        <source>Score &amp;range:</source>
+        <translation>Score-&amp;Bereich:</translation>
+    </message>
+    <message>
+        <source>Cell &amp;grid:</source>
+        <translation>Zell&amp;raster:</translation>
+    </message>
+    <message>
+        <source>&amp;Brightness:</source>
+        <translation>&amp;Helligkeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Contrast:</source>
+        <translation>&amp;Kontrast:</translation>
+    </message>
+    <message>
+        <source>Show the 9 × 9 cells</source>
+        <translation>Die 9 × 9 Zellen anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Display</source>
+        <translation>Darstellung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::ExportController</name>
+    <message>
+        <source>Nothing to export yet: open a video or a run first.</source>
+        <translation>Noch nichts zu exportieren: Öffnen Sie zuerst ein Video oder einen Lauf.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not export “%1”: %2</source>
+        <translation>„%1“ konnte nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Export failed.</source>
+        <translation>Export fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 × %3 pixels) in %4</source>
+        <translation>%1 gespeichert (%2 × %3 Pixel) in %4</translation>
+    </message>
+    <message>
+        <source>Saved %1 in %2</source>
+        <translation>%1 gespeichert in %2</translation>
+    </message>
+    <message>
+        <source>(also copied to the clipboard)</source>
+        <translation>(auch in die Zwischenablage kopiert)</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Current frame (PNG)</source>
+        <translation>Aktuelles Bild (PNG)</translation>
+    </message>
+    <message>
+        <source>Contact sheet of all frames (PNG)</source>
+        <translation>Kontaktabzug aller Bilder (PNG)</translation>
+    </message>
+    <message>
+        <source>Cell scores and keep mask (CSV)</source>
+        <translation>Zell-Scores und Behalten-Maske (CSV)</translation>
+    </message>
+    <message>
+        <source>Run metadata (JSON)</source>
+        <translation>Lauf-Metadaten (JSON)</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Was:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Draw the &amp;overlay (as shown: mask or scores)</source>
+        <translation>Überlagerung &amp;zeichnen (wie angezeigt: Maske oder Scores)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;legend</source>
+        <translation>&amp;Legende hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a &amp;caption (frame, method, question and answer)</source>
+        <translation>&amp;Beschriftung hinzufügen (Bild, Methode, Frage und Antwort)</translation>
+    </message>
+    <message>
+        <source>Also copy to the clip&amp;board</source>
+        <translation>Auch in die Zwischenablage &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels: %3 frames in %4 columns and %5 rows</source>
+        <translation>%1 × %2 Pixel: %3 Bilder in %4 Spalten und %5 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 frames × %3 cells</source>
+        <translation>%1 Zeilen: %2 Bilder × %3 Zellen</translation>
+    </message>
+    <message>
+        <source>Request, video, per-frame times and kept counts, timings, answer</source>
+        <translation>Anfrage, Video, Zeiten und behaltene Anzahlen pro Bild, Laufzeiten, Antwort</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::FitDialog</name>
+    <message>
+        <source>Choose Model Folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Fitted Model Folder</source>
+        <translation>Ordner für das angepasste Modell</translation>
+    </message>
+    <message>
+        <source>Add Training Videos</source>
+        <translation>Trainingsvideos hinzufügen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;All files (*)</source>
+        <translation>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the model folder whose scorer should be fitted.</source>
+        <translation>Wählen Sie den Modellordner, dessen Scorer angepasst werden soll.</translation>
+    </message>
+    <message>
+        <source>The model folder “%1” cannot be used: %2</source>
+        <translation>Der Modellordner „%1“ kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Add at least one video to fit the scorer to.</source>
+        <translation>Fügen Sie mindestens ein Video hinzu, an das der Scorer angepasst werden soll.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the fitted model.</source>
+        <translation>Wählen Sie einen Ordner für das angepasste Modell.</translation>
+    </message>
+    <message>
+        <source>“%1” already exists, and fitting never overwrites a folder: choose another output folder.</source>
+        <translation>„%1“ existiert bereits, und beim Anpassen wird nie ein Ordner überschrieben: Wählen Sie einen anderen Ausgabeordner.</translation>
+    </message>
+    <message>
+        <source>Loading the model and sampling the videos…</source>
+        <translation>Modell wird geladen und Videos werden abgetastet …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · loss %3</source>
+        <translation>Schritt %1 von %2 · Loss %3</translation>
+    </message>
+    <message>
+        <source>Fitted in %1 s: loss %2 → %3. The new model is in “%4”.</source>
+        <translation>In %1 s angepasst: Loss %2 → %3. Das neue Modell liegt in „%4“.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>The fit failed: %1</source>
+        <translation>Das Anpassen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled, nothing written.</source>
+        <translation>Abgebrochen, nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Fit STTS Scorer</source>
+        <translation>STTS-Scorer anpassen</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Modellordner:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <source>Videos:</source>
+        <translation>Videos:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Frames per video:</source>
+        <translation>Bilder pro Video:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Anpassen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Re-run Current Video with the Fitted Model</source>
+        <translation>Aktuelles Video mit dem angepassten Modell erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Loss per step</source>
+        <translation>Loss pro Schritt</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>Loss (log. Skala)</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::FrameProvider</name>
+    <message>
+        <source>No video file is open.</source>
+        <translation>Keine Videodatei geöffnet.</translation>
+    </message>
+    <message>
+        <source>The video has no frame %1.</source>
+        <translation>Das Video hat kein Bild %1.</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::FrameView</name>
@@ -245,6 +1144,65 @@
     <message>
         <source>This frame (%1 × %2) is larger than the graphics driver can show.</source>
         <translation>Dieses Bild (%1 × %2) ist größer, als der Grafiktreiber anzeigen kann.</translation>
+    </message>
+    <message>
+        <source>Sampled frame %1 of %2 · %3</source>
+        <translation>Abgetastetes Bild %1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cell: row %1, column %2</source>
+        <translation>Zelle: Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>Kept by both runs</source>
+        <translation>Von beiden Läufen behalten</translation>
+    </message>
+    <message>
+        <source>Kept by run A only</source>
+        <translation>Nur von Lauf A behalten</translation>
+    </message>
+    <message>
+        <source>Kept by run B only</source>
+        <translation>Nur von Lauf B behalten</translation>
+    </message>
+    <message>
+        <source>Dropped by both runs</source>
+        <translation>Von beiden Läufen verworfen</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Score: %1</translation>
+    </message>
+    <message>
+        <source>Score: unknown</source>
+        <translation>Score: unbekannt</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::IoUStrip</name>
+    <message>
+        <source>IoU of the cells kept by %1 and %2 per sampled frame</source>
+        <translation>IoU der von %1 und %2 behaltenen Zellen pro abgetastetem Bild</translation>
+    </message>
+    <message>
+        <source>Frame %1: IoU unknown</source>
+        <translation>Bild %1: IoU unbekannt</translation>
+    </message>
+    <message>
+        <source>Frame %1: IoU(%2, %3) = %4</source>
+        <translation>Bild %1: IoU(%2, %3) = %4</translation>
+    </message>
+    <message>
+        <source>IoU %1·%2</source>
+        <translation>IoU %1·%2</translation>
     </message>
 </context>
 <context>
@@ -365,6 +1323,18 @@
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::MessageBar</name>
@@ -376,8 +1346,36 @@
 <context>
     <name>stts::ui::OverlayLegend</name>
     <message>
-        <source>Score (%1)</source>
-        <translation>Score (%1)</translation>
+        <source>Kept cells, run A vs run B</source>
+        <translation>Behaltene Zellen, Lauf A gegen Lauf B</translation>
+    </message>
+    <message>
+        <source>Score (%1, this frame&apos;s range)</source>
+        <translation>Score (%1, Bereich dieses Bildes)</translation>
+    </message>
+    <message>
+        <source>Score (%1, run range)</source>
+        <translation>Score (%1, Bereich des Laufs)</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>kept by both</source>
+        <translation>von beiden behalten</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <source>dropped by both</source>
+        <translation>von beiden verworfen</translation>
     </message>
 </context>
 <context>
@@ -394,6 +1392,108 @@
         <source>scores</source>
         <translation>Scores</translation>
     </message>
+    <message>
+        <source>two-run diff</source>
+        <translation>Differenz zweier Läufe</translation>
+    </message>
+    <message>
+        <source>hatched</source>
+        <translation>schraffiert</translation>
+    </message>
+    <message>
+        <source>dimmed</source>
+        <translation>abgedunkelt</translation>
+    </message>
+    <message>
+        <source>per frame</source>
+        <translation>pro Bild</translation>
+    </message>
+    <message>
+        <source>per run</source>
+        <translation>pro Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::PlaybackController</name>
+    <message>
+        <source>Open a video first.</source>
+        <translation>Öffnen Sie zuerst ein Video.</translation>
+    </message>
+    <message>
+        <source>Raw video frames are not available: this run is shown from the frames stored in it because %1. Open the run with its video to step between samples.</source>
+        <translation>Rohbilder des Videos sind nicht verfügbar: Dieser Lauf wird aus den in ihm gespeicherten Bildern angezeigt, denn %1. Öffnen Sie den Lauf mit seinem Video, um zwischen Abtastbildern zu springen.</translation>
+    </message>
+    <message>
+        <source>its video could not be used</source>
+        <translation>sein Video konnte nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Playing forward at %1×</source>
+        <translation>Wiedergabe vorwärts mit %1×</translation>
+    </message>
+    <message>
+        <source>Playing backward at %1×</source>
+        <translation>Wiedergabe rückwärts mit %1×</translation>
+    </message>
+    <message>
+        <source>Decoding raw frame %1…</source>
+        <translation>Rohbild %1 wird dekodiert …</translation>
+    </message>
+    <message>
+        <source>Raw frame %1 at %2 is not a sampled frame: the model never saw it, so it has no overlay.</source>
+        <translation>Rohbild %1 bei %2 ist kein abgetastetes Bild: Das Modell hat es nie gesehen, daher hat es keine Überlagerung.</translation>
+    </message>
+    <message>
+        <source>Could not show raw frame %1: %2</source>
+        <translation>Rohbild %1 konnte nicht angezeigt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts. Select an action, then click a key field and press the keys.</source>
+        <translation>Tastenkürzel. Wählen Sie eine Aktion, klicken Sie dann in ein Tastenfeld und drücken Sie die Tasten.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Taste:</translation>
+    </message>
+    <message>
+        <source>&amp;Alternative key:</source>
+        <translation>Alternati&amp;ve Taste:</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Keys</source>
+        <translation>Tasten &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Reset &amp;This Action</source>
+        <translation>&amp;Diese Aktion zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset &amp;All</source>
+        <translation>&amp;Alle zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Keys for “%1”</source>
+        <translation>Tasten für „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is already used by “%2” (%3). Remove it there first, or choose another key.</source>
+        <translation>%1 wird bereits von „%2“ (%3) verwendet. Entfernen Sie es dort zuerst oder wählen Sie eine andere Taste.</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::RecentFilesMenu</name>
@@ -408,6 +1508,51 @@
     <message>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::RunPanels</name>
+    <message>
+        <source>“%1” cannot be used as a model: %2</source>
+        <translation>„%1“ kann nicht als Modell verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Model folder: %1</source>
+        <translation>Modellordner: %1</translation>
+    </message>
+    <message>
+        <source>A run is in progress; choose the model “%1” when it has finished.</source>
+        <translation>Ein Lauf ist im Gange; wählen Sie das Modell „%1“, wenn er beendet ist.</translation>
+    </message>
+    <message>
+        <source>This build of STTS Lens cannot run models, so “%1” cannot be used.</source>
+        <translation>Dieser Build von STTS Lens kann keine Modelle ausführen, daher kann „%1“ nicht verwendet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::ShortcutHelpOverlay</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Change them in Preferences · Esc or a click closes this</source>
+        <translation>Ändern in den Einstellungen · Esc oder ein Klick schließt diese Übersicht</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::ThumbnailStrip</name>
+    <message>
+        <source>Sample %1 · frame %2</source>
+        <translation>Abtastbild %1 · Bild %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -427,6 +1572,96 @@
     <message>
         <source>%1 · kept %2 / %3</source>
         <translation>%1 · behalten %2 / %3</translation>
+    </message>
+    <message>
+        <source>Raw frame between samples %1 and %2 · not a sampled frame, no overlay</source>
+        <translation>Rohbild zwischen den Abtastbildern %1 und %2 · kein abgetastetes Bild, keine Überlagerung</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::TimingChart</name>
+    <message>
+        <source>%1 · %2: %3 ms</source>
+        <translation>%1 · %2: %3 ms</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>No stage timings were recorded in these runs.</source>
+        <translation>In diesen Läufen wurden keine Phasenzeiten erfasst.</translation>
+    </message>
+    <message>
+        <source>Time per stage</source>
+        <translation>Zeit pro Phase</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::TimingPanel</name>
+    <message>
+        <source>Export Chart as PNG or SVG…</source>
+        <translation>Diagramm als PNG oder SVG exportieren …</translation>
+    </message>
+    <message>
+        <source>There is no run to export.</source>
+        <translation>Es gibt keinen Lauf zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms (%3 %)</source>
+        <translation>%1 %2 ms (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1: %2 ms, %3 % of the run, %4 tokens on %5</source>
+        <translation>%1: %2 ms, %3 % des Laufs, %4 Tokens auf %5</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens</source>
+        <translation>%1: %2 Tokens</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>tokens processed</source>
+        <translation>verarbeitete Tokens</translation>
+    </message>
+    <message>
+        <source>%1 ms in %2 stages</source>
+        <translation>%1 ms in %2 Phasen</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Laufzeiten</translation>
+    </message>
+    <message>
+        <source>No run yet: ask a question or open a run to see where the time went.</source>
+        <translation>Noch kein Lauf: Stellen Sie eine Frage oder öffnen Sie einen Lauf, um zu sehen, wofür die Zeit gebraucht wurde.</translation>
+    </message>
+    <message>
+        <source>Export Times…</source>
+        <translation>Zeiten exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Tokens…</source>
+        <translation>Tokens exportieren …</translation>
+    </message>
+    <message>
+        <source>Time per stage</source>
+        <translation>Zeit pro Phase</translation>
+    </message>
+    <message>
+        <source>Tokens per stage</source>
+        <translation>Tokens pro Phase</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,9 @@
 
 #include "actions/action_icons.h"
 #include "actions/action_registry.h"
+#include "actions/key_bindings.h"
+#include "compare/compare_controller.h"
+#include "export/export_controller.h"
 #if STTS_UI_HAVE_MODEL
 #include "ask/ask_panel.h"
 #endif
@@ -26,13 +29,18 @@
 #include "main/message_bar.h"
 #include "main/recent_files.h"
 #include "main/run_loading.h"
+#include "panels/run_panels.h"
 #include "main/settings.h"
 #include "stts/runfile.h"
+#include "timeline/frame_marks.h"
+#include "timeline/playback_controller.h"
+#include "timeline/thumbnail_strip.h"
 #include "timeline/time_format.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
 #include "view/overlay_legend.h"
 #include "view/overlay_state.h"
+#include "view/view_controller.h"
 
 namespace stts::ui {
 
@@ -67,7 +75,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildToolBar();
   buildStatusBar();
   buildAskPanel();
+  runPanels_ = new RunPanels(*this);  // before restoreWindowState(): the docks are in the state
+  exportController_ = new ExportController(*this);
+  compareController_ = new CompareController(this);
+  keyBindings_ = new KeyBindings(actions_, this);  // saved keys, before texts that show them
   connectParts();
+  playback_ = new PlaybackController(*this);  // after connectParts: it adjusts what those draw
+  viewController_ = new ViewController(this);  // zoom, grid, hover, Display dock; before restore
   retranslate();
   updateNavigationEnabled();
   restoreWindowState();
@@ -90,10 +104,13 @@ void MainWindow::buildCentralArea() {
   frameView_->setObjectName(QStringLiteral("frameView"));
   timeline_ = new Timeline(central);
   timeline_->setObjectName(QStringLiteral("timeline"));
+  thumbnails_ = new ThumbnailStrip(central);
+  thumbnails_->setObjectName(QStringLiteral("thumbnailStrip"));
 
   layout->addWidget(messageBar_);
   layout->addWidget(frameView_, 1);
   layout->addWidget(timeline_);
+  layout->addWidget(thumbnails_);
   setCentralWidget(central);
 }
 
@@ -399,11 +416,10 @@ void MainWindow::onRunLoaded(LoadedRunPtr run) {
 void MainWindow::displayRun(LoadedRunPtr run) {
   run_ = std::move(run);
   const stts::RunResult& result = *run_->run;
-  // STTS keeps the first frame whole by rule (the reference for temporal redundancy).
-  std::vector<int> forced;
-  if (result.request.method == "stts" && result.frames > 0) forced.push_back(0);
+  MethodFrameMarks marks = methodFrameMarks(result);
   timeline_->setKeepCounts(std::vector<int>(result.keptPerFrame.begin(), result.keptPerFrame.end()),
-                           stts::kCellsPerFrame, std::move(forced));
+                           stts::kCellsPerFrame, std::move(marks.forced));
+  timeline_->setReferenceFrames(std::move(marks.references));
   overlay_->setRun(run_->run);
   showFrames(run_->video);
 }
@@ -492,11 +508,8 @@ void MainWindow::onRunLoadFailed(const QString& path, const QString& message) {
 
 void MainWindow::applyOverlay() {
   const int index = navigator_->currentIndex();
+  // The view shows the legend for these cells (score range used, or the diff classes).
   frameView_->setOverlay(overlay_->cellsForFrame(index), overlay_->style());
-  OverlayLegend* legend = frameView_->legend();
-  legend->setColourMap(overlay_->colourMap());
-  legend->setRange(overlay_->scoreLow(), overlay_->scoreHigh());
-  legend->setVisible(run_ && overlay_->mode() == OverlayMode::Score);
   for (QAction* choice : colourMapMenu_->actions()) {
     choice->setChecked(ColourMap(choice->data().toInt()) == overlay_->colourMap());
   }
@@ -570,12 +583,20 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
+  if (compareController_->openDroppedRuns(event->mimeData())) {  // several runs: compare them
+    event->acceptProposedAction();
+    return;
+  }
   const QString path = firstLocalFile(event->mimeData());
   if (path.isEmpty()) {
     event->ignore();
     return;
   }
   event->acceptProposedAction();
+  if (QFileInfo(path).isDir()) {
+    runPanels_->openModelFolder(path);  // a model folder; videos and runs are files
+    return;
+  }
   openPath(path);
 }
 

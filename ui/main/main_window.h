@@ -16,8 +16,15 @@ namespace stts::ui {
 
 class ActionRegistry;
 class AskPanel;
+class ViewController;
+class ExportController;
+class CompareController;
+class RunPanels;
 class FrameNavigator;
 class FrameView;
+class KeyBindings;
+class PlaybackController;
+class ThumbnailStrip;
 class MessageBar;
 class RecentFilesMenu;
 class Timeline;
@@ -54,8 +61,22 @@ class MainWindow : public QMainWindow {
   OverlayState* overlay() const { return overlay_; }
   // The Ask panel; null when the UI was built without the model engine (STTS_UI_HAVE_MODEL).
   AskPanel* askPanel() const { return askPanel_; }
+  // Zoom / grid actions, the hover tooltip's frame info and the Display dock.
+  ViewController* viewController() const { return viewController_; }
+  // The Answer, Timing and Data docks and the Fit Scorer dialog.
+  RunPanels* runPanels() const { return runPanels_; }
+  // Quick screenshots (S) and the export dialog (Ctrl+Shift+E).
+  ExportController* exportController() const { return exportController_; }
+  // Tools ▸ Compare Runs and dropping several run files at once.
+  CompareController* compareController() const { return compareController_; }
   // View ▸ Panels: each dock adds its toggleViewAction() here.
   QMenu* panelsMenu() const { return panelsMenu_; }
+  // One thumbnail per sampled frame, under the timeline.
+  ThumbnailStrip* thumbnailStrip() const { return thumbnails_; }
+  // Raw-frame stepping, ±1 second and the J/K/L shuttle.
+  PlaybackController* playback() const { return playback_; }
+  // Saved key bindings, the Preferences dialog and the F1 help overlay.
+  KeyBindings* keyBindings() const { return keyBindings_; }
 
   // Saves the open run (an asked question's or an opened file's) to `path`; false and a message
   // in the message bar on failure.
@@ -115,6 +136,9 @@ class MainWindow : public QMainWindow {
   VideoLoader* loader_ = nullptr;
   FrameView* frameView_ = nullptr;
   Timeline* timeline_ = nullptr;
+  ThumbnailStrip* thumbnails_ = nullptr;
+  PlaybackController* playback_ = nullptr;
+  KeyBindings* keyBindings_ = nullptr;
   MessageBar* messageBar_ = nullptr;
   RecentFilesMenu* recentFilesMenu_ = nullptr;
   QMenu* fileMenu_ = nullptr;
@@ -126,6 +150,10 @@ class MainWindow : public QMainWindow {
   QMenu* helpMenu_ = nullptr;
   OverlayState* overlay_ = nullptr;
   AskPanel* askPanel_ = nullptr;
+  ViewController* viewController_ = nullptr;
+  RunPanels* runPanels_ = nullptr;
+  ExportController* exportController_ = nullptr;
+  CompareController* compareController_ = nullptr;
   QLabel* runInfoLabel_ = nullptr;
   QToolBar* toolBar_ = nullptr;
   QLabel* videoInfoLabel_ = nullptr;
