@@ -32,7 +32,7 @@ Command makeTinyModelCommand();
 #if STTS_HAVE_MODEL
 Command scoreCommand();  // needs the LibTorch model engine
 Command fitScorerCommand();
-Command runCommand();  // vision + LLM: answers a question about a video
+Command runCommand();      // vision + LLM: answers a question about a video
 Command compareCommand();  // a sweep of methods x keep ratios over videos
 #endif
 Command mergeCommand();  // joins the shard summaries of a compare sweep

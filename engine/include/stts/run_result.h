@@ -31,7 +31,7 @@ struct RunRequest {
   // full, only the LLM is saved) or "vit" (block prune_at output, 9 patches per cell, then the
   // same hard prune as random: saves ViT work). Other methods ignore it.
   std::string tapPoint = "connector";
-  uint64_t seed = 0;   // random
+  uint64_t seed = 0;              // random
   std::string device = "cpu";     // "cpu", "cuda", "cuda:1"
   std::string dtype = "float32";  // "float32", "bfloat16"
   int maxNewTokens = 200;
