@@ -223,6 +223,8 @@ void TimingPanel::rebuild() {
   tokenChart->addSeries(tokenSeries);
   auto* stageAxis = new QBarCategoryAxis;
   stageAxis->append(stageNames);
+  // Qt Charts elides category labels on a narrow chart; the stage names are short, show them whole.
+  stageAxis->setTruncateLabels(false);
   tokenChart->addAxis(stageAxis, Qt::AlignLeft);
   tokenSeries->attachAxis(stageAxis);
   auto* countAxis = new QValueAxis;

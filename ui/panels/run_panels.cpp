@@ -28,8 +28,9 @@ RunPanels::RunPanels(MainWindow& window) : QObject(&window), window_(window) {
   data_ = new DataPanel(window.navigator(), &window);
 
   // Default layout: the run panel and the answer in a full-height right column, timing and data
-  // side by side below the frames. No tabs: a tab bar's scroll buttons would take keyboard focus
-  // from the window's Space and arrow keys.
+  // side by side below the frames, the data table closed at first so that the charts get the
+  // whole width at 1280 x 800 (View ▸ Panels opens it). No tabs: a tab bar's scroll buttons would
+  // take keyboard focus from the window's Space and arrow keys.
   window.setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
   window.setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
   window.addDockWidget(Qt::RightDockWidgetArea, answer_);
@@ -41,6 +42,7 @@ RunPanels::RunPanels(MainWindow& window) : QObject(&window), window_(window) {
   window.splitDockWidget(timing_, data_, Qt::Horizontal);
   window.resizeDocks({timing_, data_}, {3, 2}, Qt::Horizontal);  // the charts need the width
   window.resizeDocks({timing_}, {270}, Qt::Vertical);
+  data_->hide();
   for (QDockWidget* dock : {static_cast<QDockWidget*>(answer_), static_cast<QDockWidget*>(timing_),
                             static_cast<QDockWidget*>(data_)}) {
     window.panelsMenu()->addAction(dock->toggleViewAction());
