@@ -17,8 +17,6 @@ const std::vector<Command>& allCommands() {
     list.push_back(mergeCommand());
 #if STTS_HAVE_EXPORT
     list.push_back(exportCommand());
-#endif
-#if STTS_HAVE_EXPORT_COMPARE
     list.push_back(exportCompareCommand());
 #endif
     return list;

@@ -38,9 +38,7 @@ Command compareCommand();  // a sweep of methods x keep ratios over videos
 Command mergeCommand();  // joins the shard summaries of a compare sweep
 Command tokenizeCommand();
 #if STTS_HAVE_EXPORT
-Command exportCommand();  // needs the GUI's QtGui export code (built with STTS_BUILD_GUI)
-#endif
-#if STTS_HAVE_EXPORT_COMPARE
+Command exportCommand();         // needs the GUI's QtGui export code (built with STTS_BUILD_GUI)
 Command exportCompareCommand();  // the comparison window's image (built with STTS_BUILD_GUI)
 #endif
 

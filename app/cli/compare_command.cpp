@@ -172,10 +172,8 @@ int runCompare(const ParsedArguments& args) {
   CancelToken cancel;
   cancelOnSignals(cancel);
   plan.device.loadLanguageModel = !plan.base.question.empty();
-  auto loaded = Model::load(plan.base.modelPath, plan.device);
+  auto loaded = loadModelFor(plan.base, plan.device);
   if (!loaded) return reportFailure(loaded.error());
-  plan.base.device = loaded->info().device;
-  plan.base.dtype = loaded->info().dtype;
 
   const SweepInfo& sweep = plan.summary.sweep;
   const std::size_t totalRuns = plan.mine.size() * sweep.methods.size() * sweep.keeps.size();

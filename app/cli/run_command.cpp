@@ -45,10 +45,8 @@ int runRun(const ParsedArguments& args) {
   cancelOnSignals(cancel);
   auto video = sampleVideo(request, cancel);
   if (!video) return reportFailure(video.error());
-  auto loaded = Model::load(request.modelPath, device);
+  auto loaded = loadModelFor(request, device);
   if (!loaded) return reportFailure(loaded.error());
-  request.device = loaded->info().device;
-  request.dtype = loaded->info().dtype;
 
   TerminalProgress progress;
   StdoutTokens tokens(progress);

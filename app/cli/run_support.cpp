@@ -145,6 +145,15 @@ void TerminalProgress::clear() {
   if (enabled_) std::fputs("\r\033[K", stderr);
 }
 
+Expected<Model> loadModelFor(RunRequest& request, const DeviceSpec& device) {
+  auto loaded = Model::load(request.modelPath, device);
+  if (loaded) {
+    request.device = loaded->info().device;
+    request.dtype = loaded->info().dtype;
+  }
+  return loaded;
+}
+
 Expected<SampledVideo> sampleVideo(const RunRequest& request, const CancelToken& cancel) {
   const auto started = std::chrono::steady_clock::now();
   auto source = VideoSource::open(request.videoPath);

@@ -53,6 +53,10 @@ struct SampledVideo {
 };
 Expected<SampledVideo> sampleVideo(const RunRequest& request, const CancelToken& cancel);
 
+// Loads request.modelPath onto `device` and records in the request the device and dtype the
+// model actually resolved to ("auto" becomes a real dtype), so the run file says what ran.
+Expected<Model> loadModelFor(RunRequest& request, const DeviceSpec& device);
+
 // Adds the decode stage and the video and model identity; drops the stored frames on request.
 void stampRun(RunResult& run, const RunRequest& request, const SampledVideo& video,
               const Model& model, bool keepInputFrames);
