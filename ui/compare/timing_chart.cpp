@@ -10,6 +10,8 @@
 #include <QValueAxis>
 #include <algorithm>
 
+#include "charts/stage_colours.h"
+
 namespace stts::ui {
 
 TimingChart::TimingChart(QWidget* parent) : QChartView(parent) {
@@ -32,6 +34,7 @@ void TimingChart::setRuns(const QStringList& runLabels, const StageTable& table)
   double longest = 0.0;
   for (int stage = 0; stage < table.stages.size(); ++stage) {
     auto* set = new QBarSet(table.stages[stage]);
+    set->setColor(stageColour(table.stages[stage], stage));
     for (size_t run = 0; run < table.milliseconds.size(); ++run)
       set->append(table.milliseconds[run][size_t(stage)]);
     series_->append(set);
