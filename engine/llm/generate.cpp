@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "stts/llm/generate_internal.h"
+#include "stts/model/device_metrics.h"
 #include "stts/model/model_impl.h"
 #include "stts/prune/selectors.h"
 
@@ -14,10 +15,6 @@ namespace {
 
 // Thrown from the per-block hook; caught in generate() and turned into ErrorCode::Cancelled.
 struct CancelledSignal {};
-
-double msSince(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-}
 
 int32_t argmaxLast(const at::Tensor& logitsRows) {
   return static_cast<int32_t>(
@@ -64,15 +61,24 @@ Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout&
                                   const at::Tensor& features, int maxNewTokens,
                                   ProgressSink& progress, const CancelToken& cancel,
                                   const std::function<void(int32_t)>& onToken,
-                                  const FastvPlan* fastv, FastvOutcome* fastvOutcome) {
+                                  const FastvPlan* fastv, FastvOutcome* fastvOutcome,
+                                  bool keepLogits) {
   GenerateOutput out;
+  // The next token from a step's logits rows; the chosen row goes to the host only when a dump
+  // asked for it, so an ordinary run never copies vocab-sized rows off the device.
+  auto choose = [&](const at::Tensor& rows) {
+    if (keepLogits) out.stepLogits.push_back(rows.select(1, rows.size(1) - 1).reshape({-1}).cpu());
+    return argmaxLast(rows);
+  };
   KvCache cache;  // local to the run: a cancelled run leaves nothing behind in the model
   auto onBlock = [&](int64_t) {
     if (cancel.isCancelled()) throw CancelledSignal{};
   };
   try {
     at::NoGradGuard noGrad;
-    const auto t0 = std::chrono::steady_clock::now();
+    // CUDA events on the GPU, the host clock on the CPU; read once after decoding.
+    model::StageClock clock(weights.embedding.device());
+    clock.start();
     const int64_t L = static_cast<int64_t>(prompt.ids.size());
     progress.progress("prefill", 0, L);
     at::Tensor x = embed(weights, prompt.ids, prompt.patchPositions, features);
@@ -87,11 +93,11 @@ Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout&
     }
     // Only the last position's logits are needed; the head over the whole prompt would cost
     // L x vocab.
-    int32_t next = argmaxLast(logits(weights, h.narrow(1, h.size(1) - 1, 1)));
-    out.prefillMs = msSince(t0);
+    int32_t next = choose(logits(weights, h.narrow(1, h.size(1) - 1, 1)));
+    clock.stop("prefill", L);
     progress.progress("prefill", L, L);
 
-    const auto t1 = std::chrono::steady_clock::now();
+    clock.start();
     const int64_t maxPositions = weights.config.maxPositionEmbeddings;
     for (int step = 0; step < maxNewTokens; ++step) {
       if (cancel.isCancelled()) throw CancelledSignal{};
@@ -102,9 +108,13 @@ Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout&
       if (step + 1 == maxNewTokens || cache.length + 1 > maxPositions) break;
       at::Tensor e = embed(weights, {next}, {}, {});
       h = forward(weights, e, cache, {}, onBlock);
-      next = argmaxLast(logits(weights, h));
+      next = choose(logits(weights, h));
     }
-    out.decodeMs = msSince(t1);
+    clock.stop("decode_tokens", static_cast<int64_t>(out.tokens.size()));
+    std::vector<StageTiming> stages;
+    clock.finish(stages);
+    out.prefillMs = stages.at(0).milliseconds;
+    out.decodeMs = stages.at(1).milliseconds;
   } catch (const CancelledSignal&) {
     return makeError(ErrorCode::Cancelled, "the run was cancelled");
   } catch (const std::invalid_argument& e) {
@@ -129,7 +139,7 @@ Expected<std::shared_ptr<const Tokenizer>> modelTokenizer(const std::string& mod
 }
 
 Expected<RunResult> runLanguage(Model& model, pipeline::VisionOutput vision, ProgressSink& progress,
-                                const CancelToken& cancel, TokenSink* tokens) {
+                                const CancelToken& cancel, TokenSink* tokens, TensorDump* dump) {
   RunResult result = std::move(vision.result);
   const auto& info = model.info();
   if (!info.languageModelLoaded)
@@ -172,7 +182,8 @@ Expected<RunResult> runLanguage(Model& model, pipeline::VisionOutput vision, Pro
     fastv = *plan;
   }
   auto gen = generate(weights, *prompt, vision.features, result.request.maxNewTokens, progress,
-                      cancel, onToken, fastv ? &*fastv : nullptr, &fastvOutcome);
+                      cancel, onToken, fastv ? &*fastv : nullptr, &fastvOutcome,
+                      /*keepLogits=*/dump != nullptr);
   if (!gen) return gen.error();
   if (fastv) applyFastvOutcome(*fastv, fastvOutcome, result);
   const std::string device = info.device;
@@ -180,9 +191,27 @@ Expected<RunResult> runLanguage(Model& model, pipeline::VisionOutput vision, Pro
   result.timings.push_back(StageTiming{"prefill", gen->prefillMs, device, promptLen});
   result.timings.push_back(StageTiming{"decode_tokens", gen->decodeMs, device,
                                        static_cast<int64_t>(gen->tokens.size())});
+  // The vision half reset the allocator's peak; this is the whole run's.
+  result.peakDeviceMemoryBytes = std::max(result.peakDeviceMemoryBytes,
+                                          model::peakDeviceMemoryBytes(weights.embedding.device()));
   result.answerTokens = gen->tokens;
   result.answer = (*tokenizer)->decode(gen->tokens, /*skipSpecial=*/true);
   result.promptTokens = promptLen;
+  if (dump) {
+    try {
+      const std::vector<int64_t> ids(prompt->ids.begin(), prompt->ids.end());
+      dump->set("prompt_ids", "I64", {promptLen}, ids.data(), ids.size());
+      // Row i is the distribution token i was chosen from; one more row than answer tokens when
+      // decoding stopped at <|im_end|> (the run file's answer_tokens leave it out).
+      pipeline::dumpAsFloat(*dump, "logits", at::stack(gen->stepLogits));
+      pipeline::dumpSelection(*dump, result);  // FastV chooses in the prefill
+      const bool eosRow = gen->stepLogits.size() > gen->tokens.size();
+      dump->metadata["last_logits_row_is_eos"] = eosRow ? "true" : "false";
+      dump->metadata["generated_tokens"] = std::to_string(gen->tokens.size());
+    } catch (const std::exception& e) {
+      return detail::errorFromException(e, "the tensor dump", false);
+    }
+  }
   return result;
 }
 
@@ -192,7 +221,7 @@ namespace stts {
 
 Expected<RunResult> runFull(Model& model, const RunRequest& request,
                             const std::vector<SampledFrame>& frames, ProgressSink& progress,
-                            const CancelToken& cancel, TokenSink* tokens) {
+                            const CancelToken& cancel, TokenSink* tokens, TensorDump* dump) {
   // Check the cheap things before spending the ViT's time.
   if (request.question.find_first_not_of(" \t\r\n") == std::string::npos)
     return makeError(ErrorCode::InvalidArgument, "the question is empty; ask something");
@@ -201,9 +230,15 @@ Expected<RunResult> runFull(Model& model, const RunRequest& request,
   if (!model.info().languageModelLoaded)
     return makeError(ErrorCode::InvalidArgument,
                      "the model was loaded without its language model; reload it with the LLM");
-  auto vision = pipeline::runVisionInternal(model, request, frames, progress, cancel);
+  // Filled into a scratch dump and handed over only on success: a failed run dumps nothing.
+  TensorDump scratch;
+  pipeline::VisionOptions options;
+  options.dump = dump ? &scratch : nullptr;
+  auto vision = pipeline::runVisionInternal(model, request, frames, progress, cancel, options);
   if (!vision) return vision.error();
-  return llm::runLanguage(model, std::move(*vision), progress, cancel, tokens);
+  auto result = llm::runLanguage(model, std::move(*vision), progress, cancel, tokens, options.dump);
+  if (result && dump) *dump = std::move(scratch);
+  return result;
 }
 
 }  // namespace stts

@@ -9,7 +9,7 @@ RuntimeInfo runtimeInfo() {
   RuntimeInfo info;
   info.engineVersion = STTS_VERSION;
   info.torchVersion = TORCH_VERSION;
-#ifdef USE_CUDA
+#ifdef STTS_HAVE_CUDA
   info.cudaCompiled = true;
 #endif
   info.cudaAvailable = torch::cuda::is_available();

@@ -1,5 +1,6 @@
-// The vision half of a run (design.md §4, docs/molmo2-spec.md §2 and §6.3): stage by stage, with
-// a device synchronise at every stage edge so the timings are the stages' own.
+// The vision half of a run (design.md §4, docs/molmo2-spec.md §2 and §6.3): stage by stage. Stage
+// edges are CUDA events on the GPU (read after the run, no synchronise inside it) and the host
+// clock on the CPU (model::StageClock).
 #include <sys/resource.h>
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "stts/methods.h"
+#include "stts/model/device_metrics.h"
 #include "stts/model/model_impl.h"
 #include "stts/model/preprocess.h"
 #include "stts/pipeline/vision_internal.h"
@@ -17,38 +19,6 @@ namespace stts::pipeline {
 namespace {
 
 struct CancelledSignal {};
-
-class StageClock {
- public:
-  StageClock(at::Device device, std::vector<StageTiming>& out) : device_(device), out_(out) {}
-  void start() {
-    sync();
-    t0_ = std::chrono::steady_clock::now();
-  }
-  void stop(const std::string& name, int64_t tokens) {
-    sync();
-    const auto dt = std::chrono::steady_clock::now() - t0_;
-    out_.push_back(
-        {name, std::chrono::duration<double, std::milli>(dt).count(), device_.str(), tokens});
-  }
-  // Times `work` on its own, for a step nested inside another stage; returns milliseconds.
-  template <typename Work>
-  double measure(Work&& work) {
-    sync();
-    const auto t0 = std::chrono::steady_clock::now();
-    work();
-    sync();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  }
-
- private:
-  void sync() {
-    if (device_.is_cuda()) torch::cuda::synchronize(device_.index());
-  }
-  at::Device device_;
-  std::vector<StageTiming>& out_;
-  std::chrono::steady_clock::time_point t0_;
-};
 
 int64_t processPeakBytes() {
   rusage u{};
@@ -126,7 +96,8 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     res.modelHasScorer = m.scorer.has_value();
     res.inputHeight = static_cast<int>(framesU8.size(1));
     res.inputWidth = static_cast<int>(framesU8.size(2));
-    StageClock clock(m.device, res.timings);
+    model::StageClock clock(m.device);
+    model::resetPeakDeviceMemory(m.device);
 
     const int64_t p = cfg.vit.patchSize;
     const int64_t gh = cfg.vit.imageHeight / p, gw = cfg.vit.imageWidth / p, n = gh * gw;
@@ -174,16 +145,20 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     at::Tensor h = model::vitEmbed(m.vit, patches);
     patches = at::Tensor();
     prune::SelectorResult chosen;  // the baseline's choice (ViT-input or post-connector)
-    double inputSelectMs = 0.0;
-    if (atVitInput) {  // the mask reads the ViT input, so it is chosen before block 0
-      inputSelectMs = clock.measure(
-          [&] { chosen = baselines::selectOnPatches(*selector, request, h, cellIdx, keepCells); });
+    if (atVitInput) {              // the mask reads the ViT input, so it is chosen before block 0
+      // Reported as its own stage after vit_pre (as STTS's select), without double counting.
+      clock.nested("select", totalCells, [&] {
+        chosen = baselines::selectOnPatches(*selector, request, h, cellIdx, keepCells);
+      });
     }
     for (int64_t b = 0; b <= pruneAt; ++b) {
       h = model::vitBlock(m.vit, b, h);
       captureFull(b, h);
       afterBlock(b);
     }
+    // Kept by handle only (blocks return new tensors) and copied after the last stage, so a
+    // dump moves no timing edge.
+    at::Tensor dumpBlock = options.dump ? h : at::Tensor();
     clock.stop("vit_pre", t * n);
 
     const int64_t budget = totalCells - keepCells;
@@ -191,9 +166,6 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     std::vector<float> scores(static_cast<size_t>(totalCells), 1.0f);
     at::Tensor bias;
     if (atVitInput) {
-      // Reported as its own stage after vit_pre (as STTS's select), without double counting.
-      res.timings.back().milliseconds -= inputSelectMs;
-      res.timings.push_back({"select", inputSelectMs, m.device.str(), totalCells});
       sel.keep = chosen.keep;
       sel.keptPerFrame = chosen.keptPerFrame;
       sel.removed = budget;
@@ -311,11 +283,27 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
       at::Tensor c = framesU8.contiguous();
       res.inputFrames.assign(c.data_ptr<uint8_t>(), c.data_ptr<uint8_t>() + c.numel());
     }
+    clock.finish(res.timings);
+    res.timingClock = clock.clockName();
     res.peakMemoryBytes = processPeakBytes();
+    res.peakDeviceMemoryBytes = model::peakDeviceMemoryBytes(m.device);
     res.versions["engine"] = STTS_VERSION;
     res.versions["libtorch"] = TORCH_VERSION;
     res.versions["device"] = m.device.str();
     res.versions["dtype"] = m.info.dtype;
+    if (options.dump) {
+      TensorDump& dump = *options.dump;
+      const at::Tensor inputs = framesU8.contiguous();
+      dump.set("input_frames", "U8", inputs.sizes().vec(), inputs.data_ptr<uint8_t>(),
+               static_cast<size_t>(inputs.numel()));
+      dumpAsFloat(dump, "vit_block_" + std::to_string(pruneAt), dumpBlock);
+      dumpAsFloat(dump, "connector_output", out.features);
+      dumpSelection(dump, res);
+      dump.metadata["device"] = m.device.str();
+      dump.metadata["dtype"] = m.info.dtype;
+      dump.metadata["method"] = request.method;
+      dump.metadata["prune_at"] = std::to_string(pruneAt);
+    }
     out.patchValid = patchValid;
     out.cellKeep = cellKeep;
     return out;
@@ -324,6 +312,12 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
   } catch (const std::exception& e) {
     return detail::errorFromException(e, stage, m.device.is_cuda());
   }
+}
+
+void dumpSelection(TensorDump& dump, const RunResult& run) {
+  const std::vector<int64_t> shape = {run.frames, kCellsPerFrame};
+  dump.set("scores", "F32", shape, run.scores.data(), run.scores.size());
+  dump.set("keep", "U8", shape, run.keep.data(), run.keep.size());
 }
 
 Expected<VisionOutput> runVisionInternal(Model& model, const RunRequest& request,
@@ -364,14 +358,19 @@ namespace stts {
 
 Expected<RunResult> runVision(Model& model, const RunRequest& request,
                               const std::vector<SampledFrame>& frames, ProgressSink& progress,
-                              const CancelToken& cancel) {
+                              const CancelToken& cancel, TensorDump* dump) {
   if (request.method == "fastv") {
     return makeError(ErrorCode::InvalidArgument,
                      "fastv chooses tokens inside the language model from the question's "
                      "attention, so it needs a question: use stts run, not a vision-only run");
   }
-  auto out = pipeline::runVisionInternal(model, request, frames, progress, cancel);
+  // Filled into a scratch dump and handed over only on success: a failed run dumps nothing.
+  TensorDump scratch;
+  pipeline::VisionOptions options;
+  options.dump = dump ? &scratch : nullptr;
+  auto out = pipeline::runVisionInternal(model, request, frames, progress, cancel, options);
   if (!out) return out.error();
+  if (dump) *dump = std::move(scratch);
   return std::move(out->result);
 }
 

@@ -8,6 +8,7 @@
 #include "runfile_internal.h"
 #include "stts/methods.h"
 #include "stts/runfile.h"
+#include "stts/stages.h"
 
 namespace stts::runfile {
 namespace {
@@ -169,6 +170,80 @@ constexpr int64_t kIntMin = std::numeric_limits<int>::min();
 
 }  // namespace
 
+ordered_json videoJson(const VideoIdentity& video, std::string* nonFinite) {
+  Writer w;
+  const VideoInfo& v = video.info;
+  ordered_json info;
+  info["path"] = stringValue(v.path);
+  info["container"] = stringValue(v.container);
+  info["codec"] = stringValue(v.codec);
+  info["stream_index"] = v.streamIndex;
+  info["coded_width"] = v.codedWidth;
+  info["coded_height"] = v.codedHeight;
+  info["sample_aspect_ratio"] = {v.sampleAspectRatio.num, v.sampleAspectRatio.den};
+  info["rotation"] = v.rotation;
+  info["display_width"] = v.displayWidth;
+  info["display_height"] = v.displayHeight;
+  info["time_base"] = {v.timeBase.num, v.timeBase.den};
+  info["start_pts"] = v.startPts;
+  info["start_time"] = w.number(v.startTime, "video.info.start_time");
+  info["duration"] = w.number(v.duration, "video.info.duration");
+  info["frame_count"] = v.frameCount;
+  info["average_fps"] = w.number(v.averageFps, "video.info.average_fps");
+  info["variable_frame_rate"] = v.variableFrameRate;
+  info["container_duration"] = w.number(v.containerDuration, "video.info.container_duration");
+  ordered_json out;
+  out["size"] = video.file.size;
+  out["mtime"] = video.file.mtime;
+  out["head_sha256"] = stringValue(video.file.headHash);
+  out["info"] = std::move(info);
+  if (nonFinite->empty()) *nonFinite = w.badField;
+  return out;
+}
+
+Expected<VideoIdentity> parseVideoJson(const json& video) {
+  Reader rd;
+  VideoIdentity out;
+  out.file.size = rd.integer(video, "video", "size");
+  out.file.mtime = rd.integer(video, "video", "mtime");
+  out.file.headHash = rd.string(video, "video", "head_sha256");
+  const json& info = rd.object(video, "video", "info");
+  const std::string s = "video.info";
+  VideoInfo& v = out.info;
+  v.path = rd.string(info, s, "path");
+  v.container = rd.string(info, s, "container");
+  v.codec = rd.string(info, s, "codec");
+  v.streamIndex = toInt(rd.integer(info, s, "stream_index", kIntMin, kIntMax));
+  v.codedWidth = toInt(rd.integer(info, s, "coded_width", kIntMin, kIntMax));
+  v.codedHeight = toInt(rd.integer(info, s, "coded_height", kIntMin, kIntMax));
+  auto rational = [&](const char* key, Rational* dst) {
+    const json* f = rd.field(info, s, key);
+    if (!f) return;
+    if (!f->is_array() || f->size() != 2 || !(*f)[0].is_number_integer() ||
+        !(*f)[1].is_number_integer() || (*f)[0].get<int64_t>() < kIntMin ||
+        (*f)[0].get<int64_t>() > kIntMax || (*f)[1].get<int64_t>() < kIntMin ||
+        (*f)[1].get<int64_t>() > kIntMax) {
+      rd.fail("metadata field " + s + "." + key + " must be [numerator, denominator]");
+      return;
+    }
+    *dst = Rational{toInt((*f)[0].get<int64_t>()), toInt((*f)[1].get<int64_t>())};
+  };
+  rational("sample_aspect_ratio", &v.sampleAspectRatio);
+  v.rotation = toInt(rd.integer(info, s, "rotation", kIntMin, kIntMax));
+  v.displayWidth = toInt(rd.integer(info, s, "display_width", kIntMin, kIntMax));
+  v.displayHeight = toInt(rd.integer(info, s, "display_height", kIntMin, kIntMax));
+  rational("time_base", &v.timeBase);
+  v.startPts = rd.integer(info, s, "start_pts");
+  v.startTime = rd.number(info, s, "start_time");
+  v.duration = rd.number(info, s, "duration");
+  v.frameCount = rd.integer(info, s, "frame_count");
+  v.averageFps = rd.number(info, s, "average_fps");
+  v.variableFrameRate = rd.boolean(info, s, "variable_frame_rate");
+  v.containerDuration = rd.number(info, s, "container_duration");
+  if (rd.failed()) return makeError(ErrorCode::InvalidData, rd.error());
+  return out;
+}
+
 Expected<std::string> metadataJson(const RunResult& r) {
   Writer w;
   ordered_json j;
@@ -194,32 +269,7 @@ Expected<std::string> metadataJson(const RunResult& r) {
   req["max_new_tokens"] = q.maxNewTokens;
   j["request"] = std::move(req);
 
-  const VideoInfo& v = r.video;
-  ordered_json info;
-  info["path"] = stringValue(v.path);
-  info["container"] = stringValue(v.container);
-  info["codec"] = stringValue(v.codec);
-  info["stream_index"] = v.streamIndex;
-  info["coded_width"] = v.codedWidth;
-  info["coded_height"] = v.codedHeight;
-  info["sample_aspect_ratio"] = {v.sampleAspectRatio.num, v.sampleAspectRatio.den};
-  info["rotation"] = v.rotation;
-  info["display_width"] = v.displayWidth;
-  info["display_height"] = v.displayHeight;
-  info["time_base"] = {v.timeBase.num, v.timeBase.den};
-  info["start_pts"] = v.startPts;
-  info["start_time"] = w.number(v.startTime, "video.info.start_time");
-  info["duration"] = w.number(v.duration, "video.info.duration");
-  info["frame_count"] = v.frameCount;
-  info["average_fps"] = w.number(v.averageFps, "video.info.average_fps");
-  info["variable_frame_rate"] = v.variableFrameRate;
-  info["container_duration"] = w.number(v.containerDuration, "video.info.container_duration");
-  ordered_json video;
-  video["size"] = r.videoFileSize;
-  video["mtime"] = r.videoMtime;
-  video["head_sha256"] = stringValue(r.videoHeadHash);
-  video["info"] = std::move(info);
-  j["video"] = std::move(video);
+  j["video"] = videoJson({r.video, {r.videoFileSize, r.videoMtime, r.videoHeadHash}}, &w.badField);
 
   j["model"] = {{"config_sha256", stringValue(r.modelConfigHash)},
                 {"has_scorer", r.modelHasScorer}};
@@ -235,7 +285,17 @@ Expected<std::string> metadataJson(const RunResult& r) {
                        {"tokens", t.tokens}});
   }
   j["timings"] = std::move(timings);
+  // What the timings include and how they were taken, so a number read later says its scope.
+  ordered_json scope = ordered_json::object();
+  for (const StageTiming& t : r.timings)
+    if (auto text = stageScope(t.name); !text.empty()) scope[t.name] = std::string(text);
+  j["timing"] = {{"clock", stringValue(r.timingClock)},
+                 {"warmup", r.timingWarmup},
+                 {"repeats", r.timingRepeats},
+                 {"statistic", r.timingRepeats > 1 ? "median" : "single"},
+                 {"scope", std::move(scope)}};
   j["peak_memory_bytes"] = r.peakMemoryBytes;
+  j["peak_device_memory_bytes"] = r.peakDeviceMemoryBytes;
   ordered_json versions = ordered_json::object();
   for (const auto& [key, value] : r.versions) {
     if (!isValidUtf8(key))
@@ -307,42 +367,17 @@ Expected<void> parseMetadataJson(std::string_view text, RunResult* out) {
   q.maxNewTokens = toInt(rd.integer(req, "request", "max_new_tokens", kIntMin, kIntMax));
 
   const json& video = rd.object(j, "", "video");
-  r.videoFileSize = rd.integer(video, "video", "size");
-  r.videoMtime = rd.integer(video, "video", "mtime");
-  r.videoHeadHash = rd.string(video, "video", "head_sha256");
-  const json& info = rd.object(video, "video", "info");
-  const std::string s = "video.info";
-  VideoInfo& v = r.video;
-  v.path = rd.string(info, s, "path");
-  v.container = rd.string(info, s, "container");
-  v.codec = rd.string(info, s, "codec");
-  v.streamIndex = toInt(rd.integer(info, s, "stream_index", kIntMin, kIntMax));
-  v.codedWidth = toInt(rd.integer(info, s, "coded_width", kIntMin, kIntMax));
-  v.codedHeight = toInt(rd.integer(info, s, "coded_height", kIntMin, kIntMax));
-  auto rational = [&](const char* key, Rational* out) {
-    const json* f = rd.field(info, s, key);
-    if (!f) return;
-    if (!f->is_array() || f->size() != 2 || !(*f)[0].is_number_integer() ||
-        !(*f)[1].is_number_integer() || (*f)[0].get<int64_t>() < kIntMin ||
-        (*f)[0].get<int64_t>() > kIntMax || (*f)[1].get<int64_t>() < kIntMin ||
-        (*f)[1].get<int64_t>() > kIntMax) {
-      rd.fail("metadata field " + s + "." + key + " must be [numerator, denominator]");
-      return;
+  if (!rd.failed()) {
+    auto identity = parseVideoJson(video);
+    if (!identity) {
+      rd.fail(identity.error().message);
+    } else {
+      r.video = std::move(identity->info);
+      r.videoFileSize = identity->file.size;
+      r.videoMtime = identity->file.mtime;
+      r.videoHeadHash = std::move(identity->file.headHash);
     }
-    *out = Rational{toInt((*f)[0].get<int64_t>()), toInt((*f)[1].get<int64_t>())};
-  };
-  rational("sample_aspect_ratio", &v.sampleAspectRatio);
-  v.rotation = toInt(rd.integer(info, s, "rotation", kIntMin, kIntMax));
-  v.displayWidth = toInt(rd.integer(info, s, "display_width", kIntMin, kIntMax));
-  v.displayHeight = toInt(rd.integer(info, s, "display_height", kIntMin, kIntMax));
-  rational("time_base", &v.timeBase);
-  v.startPts = rd.integer(info, s, "start_pts");
-  v.startTime = rd.number(info, s, "start_time");
-  v.duration = rd.number(info, s, "duration");
-  v.frameCount = rd.integer(info, s, "frame_count");
-  v.averageFps = rd.number(info, s, "average_fps");
-  v.variableFrameRate = rd.boolean(info, s, "variable_frame_rate");
-  v.containerDuration = rd.number(info, s, "container_duration");
+  }
 
   const json& model = rd.object(j, "", "model");
   r.modelConfigHash = rd.string(model, "model", "config_sha256");
@@ -373,6 +408,17 @@ Expected<void> parseMetadataJson(std::string_view text, RunResult* out) {
     }
   }
   r.peakMemoryBytes = rd.integer(j, "", "peak_memory_bytes");
+  // Files written before GPU timing lack these two (CPU runs, one measurement).
+  if (j.contains("peak_device_memory_bytes"))
+    r.peakDeviceMemoryBytes = rd.integer(j, "", "peak_device_memory_bytes", 0);
+  if (j.contains("timing")) {
+    const json& timing = rd.object(j, "", "timing");
+    r.timingClock = rd.string(timing, "timing", "clock");
+    r.timingWarmup = toInt(rd.integer(timing, "timing", "warmup", 0, 1 << 20));
+    r.timingRepeats = toInt(rd.integer(timing, "timing", "repeats", 1, 1 << 20));
+    if (r.timingClock != "cuda_events" && r.timingClock != "steady_clock")
+      rd.fail("metadata field timing.clock must be \"cuda_events\" or \"steady_clock\"");
+  }
   const json& versions = rd.object(j, "", "versions");
   for (const auto& [key, value] : versions.items()) {
     r.versions[key] = rd.stringOf(value, "versions." + key);

@@ -11,6 +11,7 @@
 #include "stts/model.h"
 #include "stts/progress.h"
 #include "stts/run_result.h"
+#include "stts/tensor_dump.h"
 #include "stts/video.h"
 
 namespace stts {
@@ -29,8 +30,12 @@ class TokenSink {
 // timings "prefill" (tokens = prompt length) and "decode_tokens" (tokens = generated). The
 // tokenizer is read from <model dir>/tokenizer.json. Cancellation is checked between ViT and LLM
 // blocks and between tokens (ErrorCode::Cancelled); the model stays usable. Never throws.
+// `dump`, when not null, receives what runVision dumps plus prompt_ids and logits (one row per
+// generated step; engine/runfile/FORMAT.md, "Tensor dumps"); it is filled only when the run
+// succeeds. Null costs nothing: logits then never leave the device.
 Expected<RunResult> runFull(Model& model, const RunRequest& request,
                             const std::vector<SampledFrame>& frames, ProgressSink& progress,
-                            const CancelToken& cancel, TokenSink* tokens = nullptr);
+                            const CancelToken& cancel, TokenSink* tokens = nullptr,
+                            TensorDump* dump = nullptr);
 
 }  // namespace stts

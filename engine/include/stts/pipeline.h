@@ -9,6 +9,7 @@
 #include "stts/model.h"
 #include "stts/progress.h"
 #include "stts/run_result.h"
+#include "stts/tensor_dump.h"
 #include "stts/video.h"
 
 namespace stts {
@@ -29,8 +30,11 @@ namespace stts {
 // docs in engine/prune/include/stts/prune/selectors.h.
 // request.device / dtype are echoed only: the model was placed when it was loaded.
 // Cancellation is checked between ViT blocks (ErrorCode::Cancelled). Never throws.
+// `dump`, when not null, receives the run's intermediate tensors (input_frames,
+// vit_block_<prune_at>, scores, keep, connector_output; engine/runfile/FORMAT.md, "Tensor
+// dumps"); it is filled only when the run succeeds, and costs nothing when null.
 Expected<RunResult> runVision(Model& model, const RunRequest& request,
                               const std::vector<SampledFrame>& frames, ProgressSink& progress,
-                              const CancelToken& cancel);
+                              const CancelToken& cancel, TensorDump* dump = nullptr);
 
 }  // namespace stts

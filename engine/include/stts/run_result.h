@@ -79,7 +79,14 @@ struct RunResult {
   int64_t promptTokens = 0;
 
   std::vector<StageTiming> timings;
-  int64_t peakMemoryBytes = 0;
+  // How `timings` were measured: "cuda_events" (events on the stream, one synchronise after the
+  // run) or "steady_clock" (CPU); warm-up runs discarded and runs whose per-stage median is
+  // reported (stts score|run --warmup W --repeat N; 0 and 1 for a single run).
+  std::string timingClock = "steady_clock";
+  int timingWarmup = 0;
+  int timingRepeats = 1;
+  int64_t peakMemoryBytes = 0;        // host: peak resident set size of the process
+  int64_t peakDeviceMemoryBytes = 0;  // GPU: caching allocator's peak during the run (0 on CPU)
   std::map<std::string, std::string> versions;  // engine, libtorch, device
 };
 

@@ -12,6 +12,7 @@
 #include "stts/model/vit.h"
 #include "stts/pipeline.h"
 #include "stts/prune/stts_select.h"
+#include "stts/tensor_dump.h"
 
 namespace stts::pipeline {
 
@@ -26,6 +27,9 @@ enum class PostMode {
 struct VisionOptions {
   PostMode post = PostMode::Auto;
   bool keepInputFrames = true;  // copy the 378x378 frames into RunResult::inputFrames
+  // When set, receives input_frames, vit_block_<prune_at>, scores, keep and connector_output
+  // (engine/runfile/FORMAT.md, "Tensor dumps"). Null costs nothing: no tensor is kept or copied.
+  TensorDump* dump = nullptr;
 };
 
 struct VisionOutput {
@@ -35,6 +39,15 @@ struct VisionOutput {
   at::Tensor cellKeep;    // [T * C] bool
   std::vector<at::Tensor> featureBlocks;  // scattered block outputs [T, N, W], concat order
 };
+
+// A host copy of x as contiguous fp32 in `dump` (shape kept), whatever its device and dtype.
+inline void dumpAsFloat(TensorDump& dump, const std::string& name, const at::Tensor& x) {
+  const at::Tensor c = x.detach().to(at::kCPU).to(at::kFloat).contiguous();
+  dump.set(name, "F32", c.sizes().vec(), c.data_ptr<float>(), static_cast<std::size_t>(c.numel()));
+}
+
+// scores [T, 81] and keep [T, 81] of a finished run (after FastV has chosen, for runFull).
+void dumpSelection(TensorDump& dump, const RunResult& run);
 
 // runVision, plus the features.
 Expected<VisionOutput> runVisionInternal(Model& model, const RunRequest& request,
