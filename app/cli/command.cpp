@@ -24,6 +24,16 @@ const std::vector<Command>& allCommands() {
   return commands;
 }
 
+std::string noFfmpegMessage(const std::string& command) {
+  const std::string framesFile =
+      "F.safetensors made by `stts sample VIDEO --frames-out F.safetensors` on a machine with "
+      "FFmpeg";
+  if (command == "score" || command == "run")
+    return "this build has no FFmpeg: use --frames-in " + framesFile;
+  return "this build has no FFmpeg, so stts " + command +
+         " cannot decode videos: use stts score|run --frames-in " + framesFile;
+}
+
 int reportFailure(const std::string& message) {
   std::fprintf(stderr, "stts: %s\n", message.c_str());
   return kExitFailed;

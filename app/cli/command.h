@@ -12,6 +12,10 @@ namespace stts::cli {
 
 enum ExitCode : int { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
 
+// What a command that would decode a video says in a build without FFmpeg (exit code 1): score
+// and run take --frames-in instead, the others point there.
+std::string noFfmpegMessage(const std::string& command);
+
 struct Command {
   CommandSpec spec;
   int (*run)(const ParsedArguments& args);

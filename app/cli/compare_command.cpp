@@ -158,6 +158,7 @@ double totalMs(const RunRecord& record) {
 int runCompare(const ParsedArguments& args) {
   ComparePlan plan;
   if (auto usage = parsePlan(args, plan)) return *usage;
+  if (!videoDecodingAvailable()) return reportFailure(noFfmpegMessage("compare"));
   std::error_code ec;
   fs::create_directories(plan.outputDir, ec);
   if (ec) return reportFailure("cannot create the folder " + plan.outputDir + ": " + ec.message());

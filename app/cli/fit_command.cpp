@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "stts/fit.h"
+#include "stts/video.h"
 
 namespace stts::cli {
 namespace {
@@ -68,6 +69,7 @@ int runFit(const ParsedArguments& args) {
     request.cpuThreads = static_cast<int>(*threads);
   }
   request.overwrite = args.has("force");
+  if (!videoDecodingAvailable()) return reportFailure(noFfmpegMessage("fit-scorer"));
 
   CancelToken cancel;
   gFitCancel = &cancel;

@@ -7,6 +7,7 @@
 #include "run_support.h"
 #include "stts/generate.h"
 #include "stts/runfile.h"
+#include "stts/tensor_dump.h"
 
 namespace stts::cli {
 namespace {
@@ -30,6 +31,8 @@ int runRun(const ParsedArguments& args) {
   RunRequest request;
   DeviceSpec device;
   if (auto usage = parseModelRunOptions(args, "run", request, device)) return *usage;
+  TimingPlan timing;
+  if (auto usage = parseTimingPlan(args, "run", timing)) return *usage;
   const auto question = args.value("question");
   if (!question || question->find_first_not_of(" \t\r\n") == std::string::npos)
     return reportUsage("run", "--question is required and must not be empty");
@@ -43,21 +46,36 @@ int runRun(const ParsedArguments& args) {
 
   CancelToken cancel;
   cancelOnSignals(cancel);
-  auto video = sampleVideo(request, cancel);
+  auto video = runInput(args, request, cancel);
   if (!video) return reportFailure(video.error());
   auto loaded = loadModelFor(request, device);
   if (!loaded) return reportFailure(loaded.error());
 
   TerminalProgress progress;
   StdoutTokens tokens(progress);
-  auto run = runFull(*loaded, request, video->frames, progress, cancel, &tokens);
+  TensorDump dump;
+  TensorDump* dumpTo = args.has("dump") ? &dump : nullptr;
+  // Warm-up and repeated runs stream nothing; the last one streams the answer.
+  Expected<RunResult> run = makeError(ErrorCode::Internal, "no run was made");
+  std::vector<std::vector<StageTiming>> measured;
+  for (int i = 0; i < timing.total(); ++i) {
+    const bool last = i + 1 == timing.total();
+    run = runFull(*loaded, request, video->frames, progress, cancel, last ? &tokens : nullptr,
+                  last ? dumpTo : nullptr);
+    if (!run) break;
+    if (i >= timing.warmup) measured.push_back(run->timings);
+  }
   progress.clear();
   std::fputs("\n", stdout);
   if (!run) return reportFailure(run.error());
+  applyTimingPlan(*run, measured, timing);
 
   stampRun(*run, request, *video, *loaded, !args.has("no-frames"));
   if (cancel.isCancelled()) return reportFailure(makeError(ErrorCode::Cancelled, "cancelled"));
   if (auto saved = saveRunFile(output, *run); !saved) return reportFailure(saved.error());
+  if (dumpTo)
+    if (auto saved = saveTensorDump(*args.value("dump"), dump); !saved)
+      return reportFailure(saved.error());
 
   double visionMs = 0, prefillMs = 0, decodeTokensMs = 0;
   int64_t generated = 0;
@@ -88,9 +106,10 @@ int runRun(const ParsedArguments& args) {
 Command runCommand() {
   return {
       {"run",
-       "Sample VIDEO, run the model's ViT with STTS pruning (or none), then answer QUESTION "
-       "with the language model; the answer streams to stdout and the run (scores, tokens, "
-       "answer, timings) is written to a run file.",
+       "Sample VIDEO (or read frames sampled by stts sample --frames-out), run the model's ViT "
+       "with STTS pruning (or none), then answer QUESTION with the language model; the answer "
+       "streams to stdout and the run (scores, tokens, answer, timings) is written to a run "
+       "file.",
        {},
        [] {
          auto options = modelRunOptions();

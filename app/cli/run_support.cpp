@@ -10,8 +10,10 @@
 #include <limits>
 
 #include "command.h"
+#include "stts/frames_file.h"
 #include "stts/methods.h"
 #include "stts/runfile.h"
+#include "stts/stages.h"
 
 namespace stts::cli {
 namespace {
@@ -32,12 +34,24 @@ std::vector<OptionSpec> modelRunOptions() {
   std::vector<OptionSpec> options = {
       {"model", "DIR", "model folder (config.json, safetensors shards, tokenizer.json)"},
       {"video", "FILE", "the video"},
+      {"frames-in", "FILE",
+       "instead of --video: frames sampled by stts sample VIDEO --frames-out FILE (same run "
+       "file as --video with that sampling; needs no FFmpeg)"},
       {"output", "RUN", "run file to write (.sttsrun)", 'o'},
       {"method", "NAME",
        "stts (default), none, random, heuristic, easy, evs, vidcom2 or fastv (run only)"},
       {"keep", "R", "fraction of video tokens kept, 0..1 (default 0.5)"}};
   const auto shared = samplingAndDeviceOptions();
   options.insert(options.end(), shared.begin(), shared.end());
+  options.push_back({"warmup", "W",
+                     "runs made and discarded before the timed ones (default 0; on a GPU use "
+                     "at least 1: the first run pays for kernel selection and allocation)"});
+  options.push_back({"repeat", "N",
+                     "timed runs; the run file reports each stage's median (default 1)"});
+  options.push_back({"dump", "FILE",
+                     "also write the run's intermediate tensors (model input, ViT block "
+                     "prune_at, scores, keep, connector output; run: prompt ids, logits) to "
+                     "FILE (.safetensors, fp32) to compare devices, dtypes or implementations"});
   return options;
 }
 
@@ -62,10 +76,19 @@ std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::
                                         RunRequest& request, DeviceSpec& device) {
   const auto model = args.value("model");
   const auto video = args.value("video");
-  if (!model || !video || !args.value("output"))
-    return reportUsage(command, "--model, --video and -o/--output are required");
+  if (video && args.has("frames-in"))
+    return reportUsage(command, "--video and --frames-in are mutually exclusive: give one");
+  if (!model || !(video || args.has("frames-in")) || !args.value("output"))
+    return reportUsage(command, "--model, --video (or --frames-in) and -o/--output are required");
+  // A frames file was sampled already; its sampling is part of it.
+  if (args.has("frames-in") && (args.has("frames") || args.has("max-fps")))
+    return reportUsage(command,
+                       "--frames and --max-fps choose how --video is sampled; a --frames-in file "
+                       "holds frames sampled already (stts sample --max-frames/--max-fps)");
+  if (args.value("dump") == args.value("output"))
+    return reportUsage(command, "--dump and -o/--output must name different files");
   request.modelPath = *model;
-  request.videoPath = *video;
+  request.videoPath = video.value_or("");
   request.method = args.value("method").value_or("stts");
   if (!findPruningMethod(request.method))
     return reportUsage(command, "--method must be one of " + pruningMethodNames());
@@ -155,6 +178,7 @@ Expected<Model> loadModelFor(RunRequest& request, const DeviceSpec& device) {
 }
 
 Expected<SampledVideo> sampleVideo(const RunRequest& request, const CancelToken& cancel) {
+  if (!videoDecodingAvailable()) return makeError(ErrorCode::Unsupported, noFfmpegMessage("score"));
   const auto started = std::chrono::steady_clock::now();
   auto source = VideoSource::open(request.videoPath);
   if (!source) return source.error();
@@ -163,6 +187,26 @@ Expected<SampledVideo> sampleVideo(const RunRequest& request, const CancelToken&
   SampledVideo sampled;
   sampled.info = source->info();
   sampled.frames = std::move(frames).value();
+  sampled.decodeMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (auto identity = fileIdentity(request.videoPath)) sampled.identity = *identity;
+  return sampled;
+}
+
+Expected<SampledVideo> runInput(const ParsedArguments& args, RunRequest& request,
+                                const CancelToken& cancel) {
+  const auto framesFile = args.value("frames-in");
+  if (!framesFile) return sampleVideo(request, cancel);
+  const auto started = std::chrono::steady_clock::now();
+  auto loaded = loadFramesFile(*framesFile);
+  if (!loaded) return loaded.error();
+  // The run records the video the frames came from, as a run on that video would.
+  request.videoPath = loaded->video.path;
+  request.sampling = loaded->sampling;
+  SampledVideo sampled;
+  sampled.info = std::move(loaded->video);
+  sampled.frames = std::move(loaded->frames);
+  sampled.identity = std::move(loaded->videoFile);
   sampled.decodeMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return sampled;
@@ -174,10 +218,10 @@ void stampRun(RunResult& run, const RunRequest& request, const SampledVideo& vid
   run.video = video.info;
   run.timings.insert(run.timings.begin(), StageTiming{"decode", video.decodeMs, "cpu",
                                                       static_cast<int64_t>(video.frames.size())});
-  if (auto identity = fileIdentity(request.videoPath)) {
-    run.videoFileSize = identity->size;
-    run.videoMtime = identity->mtime;
-    run.videoHeadHash = identity->headHash;
+  if (video.identity) {
+    run.videoFileSize = video.identity->size;
+    run.videoMtime = video.identity->mtime;
+    run.videoHeadHash = video.identity->headHash;
   }
   run.modelConfigHash = sha256Hex(readFile(request.modelPath + "/config.json"));
   run.modelHasScorer = model.info().hasScorer;
@@ -185,6 +229,28 @@ void stampRun(RunResult& run, const RunRequest& request, const SampledVideo& vid
     run.inputFrames.clear();
     run.inputWidth = run.inputHeight = 0;
   }
+}
+
+std::optional<int> parseTimingPlan(const ParsedArguments& args, const std::string& command,
+                                   TimingPlan& plan) {
+  if (auto text = args.value("warmup")) {
+    auto n = parseInteger(*text, 0, 100);
+    if (!n) return reportUsage(command, "--warmup must be an integer from 0 to 100");
+    plan.warmup = static_cast<int>(*n);
+  }
+  if (auto text = args.value("repeat")) {
+    auto n = parseInteger(*text, 1, 1000);
+    if (!n) return reportUsage(command, "--repeat must be an integer from 1 to 1000");
+    plan.repeat = static_cast<int>(*n);
+  }
+  return std::nullopt;
+}
+
+void applyTimingPlan(RunResult& last, const std::vector<std::vector<StageTiming>>& measured,
+                     const TimingPlan& plan) {
+  if (measured.size() > 1) last.timings = medianTimings(measured);
+  last.timingWarmup = plan.warmup;
+  last.timingRepeats = plan.repeat;
 }
 
 }  // namespace stts::cli

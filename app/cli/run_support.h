@@ -11,11 +11,13 @@
 #include "stts/model.h"
 #include "stts/progress.h"
 #include "stts/run_result.h"
+#include "stts/runfile.h"
 #include "stts/video.h"
 
 namespace stts::cli {
 
-// Options both commands take (model, video, output, method, keep, frames, device, ...).
+// Options both commands take (model, video or frames-in, output, method, keep, frames, device,
+// dump, ...).
 std::vector<OptionSpec> modelRunOptions();
 
 // Fills request and device from the options; on a usage error returns the exit code to use.
@@ -28,6 +30,19 @@ std::vector<OptionSpec> samplingAndDeviceOptions();
 std::optional<int> parseSamplingAndDeviceOptions(const ParsedArguments& args,
                                                  const std::string& command, RunRequest& request,
                                                  DeviceSpec& device);
+
+// --warmup W --repeat N (score and run): W runs made and discarded, then N timed runs whose
+// per-stage medians the run file reports (the last run's result is kept otherwise).
+struct TimingPlan {
+  int warmup = 0;
+  int repeat = 1;
+  int total() const { return warmup + repeat; }
+};
+std::optional<int> parseTimingPlan(const ParsedArguments& args, const std::string& command,
+                                   TimingPlan& plan);
+// Replaces the timings of `last` by the medians of `measured` and records the plan.
+void applyTimingPlan(RunResult& last, const std::vector<std::vector<StageTiming>>& measured,
+                     const TimingPlan& plan);
 
 // Routes SIGINT and SIGTERM to `cancel`, so a run stops between blocks or tokens and writes
 // nothing, instead of dying mid-write.
@@ -49,9 +64,16 @@ class TerminalProgress final : public ProgressSink {
 struct SampledVideo {
   VideoInfo info;
   std::vector<SampledFrame> frames;
-  double decodeMs = 0;
+  double decodeMs = 0;                   // the "decode" stage: decoding, or reading a frames file
+  std::optional<FileIdentity> identity;  // of the video file, when it could be read
 };
+// Decodes request.videoPath with request.sampling; in a build without FFmpeg, an error saying to
+// use a frames file.
 Expected<SampledVideo> sampleVideo(const RunRequest& request, const CancelToken& cancel);
+// The frames of `stts score|run`: --frames-in's file (its video path and sampling go into
+// `request`, so the run file says what a run on the video would) or sampleVideo.
+Expected<SampledVideo> runInput(const ParsedArguments& args, RunRequest& request,
+                                const CancelToken& cancel);
 
 // Loads request.modelPath onto `device` and records in the request the device and dtype the
 // model actually resolved to ("auto" becomes a real dtype), so the run file says what ran.

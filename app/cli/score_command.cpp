@@ -6,6 +6,7 @@
 #include "run_support.h"
 #include "stts/pipeline.h"
 #include "stts/runfile.h"
+#include "stts/tensor_dump.h"
 
 namespace stts::cli {
 namespace {
@@ -15,21 +16,36 @@ int runScore(const ParsedArguments& args) {
   DeviceSpec device;
   if (auto usage = parseModelRunOptions(args, "score", request, device)) return *usage;
   device.loadLanguageModel = false;  // scoring never reaches the LLM
+  TimingPlan timing;
+  if (auto usage = parseTimingPlan(args, "score", timing)) return *usage;
   const std::string output = *args.value("output");
 
   CancelToken cancel;
   cancelOnSignals(cancel);
-  auto video = sampleVideo(request, cancel);
+  auto video = runInput(args, request, cancel);
   if (!video) return reportFailure(video.error());
   auto loaded = loadModelFor(request, device);
   if (!loaded) return reportFailure(loaded.error());
 
   TerminalProgress progress;
-  auto run = runVision(*loaded, request, video->frames, progress, cancel);
+  TensorDump dump;
+  TensorDump* dumpTo = args.has("dump") ? &dump : nullptr;
+  Expected<RunResult> run = makeError(ErrorCode::Internal, "no run was made");
+  std::vector<std::vector<StageTiming>> measured;
+  for (int i = 0; i < timing.total(); ++i) {
+    const bool last = i + 1 == timing.total();
+    run = runVision(*loaded, request, video->frames, progress, cancel, last ? dumpTo : nullptr);
+    if (!run) break;
+    if (i >= timing.warmup) measured.push_back(run->timings);
+  }
   progress.clear();
   if (!run) return reportFailure(run.error());
+  applyTimingPlan(*run, measured, timing);
   stampRun(*run, request, *video, *loaded, !args.has("no-frames"));
   if (auto saved = saveRunFile(output, *run); !saved) return reportFailure(saved.error());
+  if (dumpTo)
+    if (auto saved = saveTensorDump(*args.value("dump"), dump); !saved)
+      return reportFailure(saved.error());
 
   double totalMs = 0;
   std::string stages;
@@ -52,9 +68,9 @@ int runScore(const ParsedArguments& args) {
 
 Command scoreCommand() {
   return {{"score",
-           "Sample VIDEO, run the model's ViT with STTS pruning (or a training-free baseline, or "
-           "none) and the connector, and write scores, keep mask, kept counts, token counts and "
-           "stage timings to a run file.",
+           "Sample VIDEO (or read frames sampled by stts sample --frames-out), run the model's "
+           "ViT with STTS pruning (or a training-free baseline, or none) and the connector, and "
+           "write scores, keep mask, kept counts, token counts and stage timings to a run file.",
            {},
            modelRunOptions()},
           runScore};

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "stts/video.h"
 #if STTS_HAVE_MODEL
 #include "stts/device.h"
 #endif
@@ -13,6 +14,8 @@ namespace {
 int runVersion(const ParsedArguments&) {
   nlohmann::ordered_json j;
   j["stts"] = STTS_VERSION;
+  // False in the model-only build: videos come in as frames files (stts score|run --frames-in).
+  j["video_decoding"] = videoDecodingAvailable();
 #if STTS_HAVE_MODEL
   const RuntimeInfo runtime = runtimeInfo();
   j["libtorch"] = runtime.torchVersion;
@@ -33,9 +36,12 @@ int runVersion(const ParsedArguments&) {
 }  // namespace
 
 Command versionCommand() {
-  return {
-      {"version", "Print the versions of STTS Lens and LibTorch and the devices found.", {}, {}},
-      runVersion};
+  return {{"version",
+           "Print the versions of STTS Lens and LibTorch, the devices found and whether this build "
+           "decodes videos (FFmpeg).",
+           {},
+           {}},
+          runVersion};
 }
 
 }  // namespace stts::cli

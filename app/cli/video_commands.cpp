@@ -1,9 +1,11 @@
-// stts probe / stts sample: what the video engine sees in a file, as JSON on stdout.
+// stts probe / stts sample: what the video engine sees in a file, as JSON on stdout; sample can
+// also save the sampled frames for a build without FFmpeg (--frames-out).
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "stts/frames_file.h"
 #include "stts/video.h"
 
 namespace stts::cli {
@@ -48,6 +50,7 @@ void printJson(const ordered_json& j) {
 }
 
 int runProbe(const ParsedArguments& args) {
+  if (!videoDecodingAvailable()) return reportFailure(noFfmpegMessage("probe"));
   auto source = VideoSource::open(args.positionals()[0]);
   if (!source) return reportFailure(source.error());
   ordered_json j = infoJson(source->info());
@@ -74,6 +77,10 @@ int runSample(const ParsedArguments& args) {
     if (!value) return reportUsage("sample", "--max-fps must be a number above 0 and at most 1000");
     spec.maxFps = *value;
   }
+  const auto framesOut = args.value("frames-out");
+  if (framesOut && args.has("plan-only"))
+    return reportUsage("sample", "--frames-out needs the decoded frames; drop --plan-only");
+  if (!videoDecodingAvailable()) return reportFailure(noFfmpegMessage("sample"));
   auto source = VideoSource::open(args.positionals()[0]);
   if (!source) return reportFailure(source.error());
 
@@ -101,6 +108,18 @@ int runSample(const ParsedArguments& args) {
                    {"seeks", stats.seeks},
                    {"width", sampled->empty() ? 0 : sampled->front().image->width},
                    {"height", sampled->empty() ? 0 : sampled->front().image->height}};
+    if (framesOut) {
+      FramesFile file;
+      file.video = source->info();
+      file.sampling = spec;
+      file.frames = std::move(sampled).value();
+      auto identity = fileIdentity(args.positionals()[0]);
+      if (!identity) return reportFailure(identity.error());
+      file.videoFile = std::move(identity).value();
+      if (auto saved = saveFramesFile(*framesOut, file); !saved)
+        return reportFailure(saved.error());
+      j["frames_out"] = *framesOut;
+    }
   }
   ordered_json frames = ordered_json::array();
   for (size_t k = 0; k < points.size(); ++k) {
@@ -129,11 +148,17 @@ Command probeCommand() {
 Command sampleCommand() {
   return {{"sample",
            "Sample VIDEO the way Molmo2 does (uniform_last_frame) and print, per sampled frame, "
-           "the requested time, the chosen frame's PTS and its raw frame number as JSON.",
+           "the requested time, the chosen frame's PTS and its raw frame number as JSON. With "
+           "--frames-out, also save the decoded frames, their times and the video's identity to "
+           "a file that stts score|run --frames-in reads where there is no FFmpeg.",
            {"VIDEO"},
            {{"max-frames", "N", "at most N frames (default 384)"},
             {"max-fps", "F", "at most F frames per second (default 2)"},
-            {"plan-only", "", "only compute the plan; do not decode the frames"}}},
+            {"plan-only", "", "only compute the plan; do not decode the frames"},
+            {"frames-out", "FILE",
+             "save the sampled RGB frames (video size, uint8 [T,H,W,3]) with their times, PTS, "
+             "frame numbers and the video's identity (.safetensors; format in "
+             "engine/runfile/FORMAT.md)"}}},
           runSample};
 }
 

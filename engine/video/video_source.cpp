@@ -20,6 +20,10 @@ void quietFfmpegLogs() {
 
 }  // namespace
 
+bool videoDecodingAvailable() {
+  return true;
+}
+
 Expected<VideoSource> VideoSource::open(const std::string& path, const OpenOptions& options) {
   quietFfmpegLogs();
   if (options.maxPixels <= 0 || options.maxIndexedFrames <= 0 || options.frameCacheSize < 0)

@@ -58,6 +58,26 @@ class CliScoreTest : public QObject {
       QVERIFY2(stages.contains(stage), stage);
   }
 
+  void warmupAndMedianOfRepeats() {
+    const stts::RunResult single = score({"--method", "stts"}, "single.sttsrun");
+    QCOMPARE(single.timingWarmup, 0);
+    QCOMPARE(single.timingRepeats, 1);
+    QCOMPARE(single.timingClock, std::string("steady_clock"));  // CPU
+    const stts::RunResult timed =
+        score({"--method", "stts", "--warmup", "1", "--repeat", "3"}, "timed.sttsrun");
+    QCOMPARE(timed.timingWarmup, 1);
+    QCOMPARE(timed.timingRepeats, 3);
+    // Same stages in the same order, and the result itself is the same run.
+    QCOMPARE(timed.timings.size(), single.timings.size());
+    for (size_t i = 0; i < timed.timings.size(); ++i)
+      QCOMPARE(timed.timings[i].name, single.timings[i].name);
+    QCOMPARE(timed.keep, single.keep);
+    QCOMPARE(runCli({"score", "--model", model_, "--video", STTS_DEMO_VIDEO, "-o", "x.sttsrun",
+                     "--repeat", "0"})
+                 .exitCode,
+             2);
+  }
+
   void noneKeepsEverything() {
     const stts::RunResult run = score({"--method", "none", "--no-frames"}, "none.sttsrun");
     QCOMPARE(run.visionTokensAfter, qint64(324));

@@ -77,6 +77,10 @@ struct SampledFrame {
   RgbImagePtr image;  // frames chosen by several times share one image
 };
 
+// False in a build without FFmpeg (cmake -DSTTS_WITH_FFMPEG=OFF): VideoSource::open then always
+// fails (Unsupported), and sampled frames come from a frames file (stts/frames_file.h).
+bool videoDecodingAvailable();
+
 // Pure planning, no I/O: the requested times for a video of `duration` seconds.
 std::vector<double> molmo2SampleTimes(double duration, const SamplingSpec& spec);
 // Index of the frame being displayed at time t (first frame whose end > t; clamped).
