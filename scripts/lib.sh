@@ -2,11 +2,15 @@
 # chooses a LibTorch, configures and builds. Source it; do not run it.
 # Environment:
 #   STTS_TORCH      auto (default) | debian | python | none | /path/to/libtorch-prefix
+#                   auto: PyPI's LibTorch 2.x with CUDA (project venv) when a CUDA device is
+#                   visible, else Debian's libtorch-dev 1.13 (CPU). python: always the venv's.
 #   STTS_BUILD_DIR  build directory (default: build)
 #   STTS_JOBS       parallel build jobs (default: ninja's choice)
+#   STTS_VENV       the project venv (default: .venv, git-ignored)
 
 STTS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STTS_BUILD_DIR=${STTS_BUILD_DIR:-$STTS_ROOT/build}
+STTS_VENV=${STTS_VENV:-$STTS_ROOT/.venv}
 
 stts_say() { printf '\033[1m[stts]\033[0m %s\n' "$*" >&2; }
 stts_die() { printf '\033[1;31m[stts]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -18,7 +22,7 @@ STTS_PACKAGES=(
   qt6-qpa-plugins libgl-dev libgl1-mesa-dri libglx-mesa0 libxkbcommon-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg
   nlohmann-json3-dev libpcre2-dev libutf8proc-dev
-  xvfb xauth dpkg-dev desktop-file-utils python3 python3-numpy libopenblas0-pthread
+  xvfb xauth dpkg-dev desktop-file-utils python3 python3-numpy python3-venv libopenblas0-pthread
 )
 
 stts_missing_packages() {
@@ -31,8 +35,6 @@ stts_missing_packages() {
 stts_install_packages() {
   local missing
   mapfile -t missing < <(stts_missing_packages "$@")
-  # Node.js and npm come as a pair; a Node.js from elsewhere may already bring its own npm.
-  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi
@@ -47,30 +49,51 @@ stts_install_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The project venv with the pinned packages of scripts/requirements.txt (PyPI's PyTorch 2.11 +
+# CUDA 13.0, HF tokenizers, numpy). Installs only when the requirements changed since last time.
+stts_venv() {
+  local req=$STTS_ROOT/scripts/requirements.txt stamp=$STTS_VENV/.stts-requirements.sha256 want
+  want=$(sha256sum "$req" | cut -d' ' -f1)
+  if [ -x "$STTS_VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  stts_say "setting up the project venv $STTS_VENV (pip: scripts/requirements.txt)"
+  [ -x "$STTS_VENV/bin/python" ] || python3 -m venv "$STTS_VENV" ||
+    stts_die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$STTS_VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$req" ||
+    stts_die "pip install -r scripts/requirements.txt failed (is PyPI reachable?)"
+  echo "$want" >"$stamp"
+}
+
+# The CMake prefix of the venv's LibTorch, "prefix|version|cuda" on stdout.
+stts_venv_torch_info() {
+  "$STTS_VENV/bin/python" - 2>/dev/null <<'PY'
+import torch, torch.utils
+print(torch.utils.cmake_prefix_path + "|" + torch.__version__ + "|" + str(torch.version.cuda or "none"))
+PY
+}
+
+stts_have_cuda_device() {
+  command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1
+}
+
 # Sets STTS_TORCH_ARGS (CMake arguments) and prints which LibTorch the build uses.
 stts_choose_torch() {
-  local choice=${STTS_TORCH:-auto} info=""
+  local choice=${STTS_TORCH:-auto} info prefix version cuda
   STTS_TORCH_ARGS=()
-  if [ "$choice" = auto ] || [ "$choice" = python ]; then
-    info=$(python3 - 2>/dev/null <<'PY'
-import torch, torch.utils
-if int(torch.__version__.split(".")[0]) >= 2:
-    print(torch.utils.cmake_prefix_path + "|" + torch.__version__ + "|" + str(torch.version.cuda or "none"))
-PY
-) || info=""
-    if [ -n "$info" ]; then
-      IFS='|' read -r prefix version cuda <<<"$info"
-      stts_say "building against PyTorch $version's LibTorch at $prefix (CUDA: $cuda); set STTS_TORCH=debian to use Debian's libtorch-dev instead"
-      STTS_TORCH_ARGS=(-DSTTS_WITH_TORCH=ON "-DCMAKE_PREFIX_PATH=$prefix")
-      return 0
-    fi
-    [ "$choice" = python ] && stts_die "STTS_TORCH=python but python3 has no PyTorch 2.x"
-    choice=debian
+  if [ "$choice" = auto ]; then
+    if stts_have_cuda_device; then choice=python; else choice=debian; fi
   fi
   case "$choice" in
+    python)
+      stts_venv
+      info=$(stts_venv_torch_info) || stts_die "the venv $STTS_VENV has no working PyTorch"
+      IFS='|' read -r prefix version cuda <<<"$info"
+      stts_say "building against PyTorch $version's LibTorch at $prefix (CUDA: $cuda)"
+      STTS_TORCH_ARGS=(-DSTTS_WITH_TORCH=ON "-DCMAKE_PREFIX_PATH=$prefix") ;;
     debian)
       stts_install_packages libtorch-dev
-      stts_say "building against Debian's libtorch-dev (CPU only); with a PyTorch 2.x in python3 the build would use its LibTorch"
+      stts_say "building against Debian's libtorch-dev 1.13 (CPU only); STTS_TORCH=python uses PyPI's LibTorch 2.x with CUDA"
       STTS_TORCH_ARGS=(-DSTTS_WITH_TORCH=ON) ;;
     none)
       stts_say "building without LibTorch (STTS_TORCH=none): the model engine is left out"
@@ -82,17 +105,22 @@ PY
   esac
 }
 
+# stts_build [CMAKE_ARGS...]: configures and builds $STTS_BUILD_DIR with the chosen LibTorch.
 stts_build() {
   stts_install_packages "${STTS_PACKAGES[@]}"
   stts_choose_torch
   export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
   # Relative paths in the cache keys, so a second checkout or build folder reuses the objects.
   export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$STTS_ROOT}
-  "$STTS_ROOT/scripts/fetch_tokenizer.sh" || stts_die "could not fetch the Qwen3 tokenizer data (see above)"
+  # ccache caches compiles that use the shared torch/torch.h precompiled header only with these
+  # (ccache manual, "Precompiled headers"); the build compiles each source with -include.
+  export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
+  export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-12G}  # two LibTorch configurations, 0.6 GB PCH each
   cmake -S "$STTS_ROOT" -B "$STTS_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    "${STTS_TORCH_ARGS[@]}" "$@" >"$STTS_ROOT/.cmake-configure.log" 2>&1 ||
-    { cat "$STTS_ROOT/.cmake-configure.log" >&2; stts_die "CMake configuration failed (log above)"; }
-  rm -f "$STTS_ROOT/.cmake-configure.log"
+    "-DSTTS_PYTHON=$STTS_VENV/bin/python" "${STTS_TORCH_ARGS[@]}" "$@" \
+    >"$STTS_BUILD_DIR.configure.log" 2>&1 ||
+    { cat "$STTS_BUILD_DIR.configure.log" >&2; stts_die "CMake configuration failed (log above)"; }
+  rm -f "$STTS_BUILD_DIR.configure.log"
   local jobs=()
   [ -n "${STTS_JOBS:-}" ] && jobs=(-j "$STTS_JOBS")
   cmake --build "$STTS_BUILD_DIR" "${jobs[@]}" || stts_die "the build failed (errors above)"

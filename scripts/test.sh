@@ -1,10 +1,34 @@
 #!/usr/bin/env bash
-# Second README command: installs what is missing, builds and runs the whole test suite. GUI
-# tests need a display, so the run happens inside xvfb-run. Extra arguments go to ctest
-# (e.g. `bash scripts/test.sh -L video`).
+# Second README command: installs what is missing and builds and runs the whole test suite twice:
+#   1. build/        Debian's LibTorch 1.13 (CPU): everything, GUI tests included (in xvfb-run);
+#   2. build-torch2/ PyPI's LibTorch 2.x with CUDA (project venv): the engine, the CLI and every
+#                    engine/CLI test, so every LibTorch source compiles against 2.x with CUDA on.
+#                    GPU tests run where a CUDA device exists and skip with a reason elsewhere.
+#   3. build-modelonly/ what a GPU machine builds (scripts/gpu_check.sh): no GUI, no FFmpeg, no
+#                    Qt (hidden from CMake), PCRE2/utf8proc found without pkg-config; the GPU
+#                    tests and the CPU run of the GPU benchmark.
+# Extra arguments go to every ctest run (e.g. `bash scripts/test.sh -L video`).
+# STTS_TEST_CONFIGS="debian python modelonly" (the default) chooses which run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-stts_build
-cd "$STTS_BUILD_DIR"
-stts_say "running the test suite"
-exec xvfb-run -a -s "-screen 0 1920x1200x24" ctest --output-on-failure -j 2 "$@"
+configs=${STTS_TEST_CONFIGS:-"debian python modelonly"}
+stts_install_packages "${STTS_PACKAGES[@]}"
+stts_venv  # the tokenizer parity reference (HF tokenizers) and PyPI's LibTorch live here
+
+status=0
+for config in $configs; do
+  case "$config" in
+    debian) dir=$STTS_ROOT/build torch=debian args=(-DSTTS_BUILD_GUI=ON) ;;
+    python) dir=$STTS_ROOT/build-torch2 torch=python args=(-DSTTS_BUILD_GUI=OFF) ;;
+    modelonly)
+      dir=$STTS_ROOT/build-modelonly torch=debian
+      args=(-DSTTS_BUILD_GUI=OFF -DSTTS_WITH_FFMPEG=OFF -DCMAKE_DISABLE_FIND_PACKAGE_Qt6=ON
+        -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=ON) ;;
+    *) stts_die "STTS_TEST_CONFIGS: unknown configuration '$config' (debian, python, modelonly)" ;;
+  esac
+  STTS_BUILD_DIR=$dir STTS_TORCH=$torch stts_build "${args[@]}"
+  stts_say "running the test suite ($config LibTorch, $dir)"
+  (cd "$dir" && xvfb-run -a -s "-screen 0 1920x1200x24" ctest --output-on-failure -j 2 "$@") ||
+    status=1
+done
+exit $status
