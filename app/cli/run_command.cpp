@@ -56,19 +56,13 @@ int runRun(const ParsedArguments& args) {
   TensorDump dump;
   TensorDump* dumpTo = args.has("dump") ? &dump : nullptr;
   // Warm-up and repeated runs stream nothing; the last one streams the answer.
-  Expected<RunResult> run = makeError(ErrorCode::Internal, "no run was made");
-  std::vector<std::vector<StageTiming>> measured;
-  for (int i = 0; i < timing.total(); ++i) {
-    const bool last = i + 1 == timing.total();
-    run = runFull(*loaded, request, video->frames, progress, cancel, last ? &tokens : nullptr,
-                  last ? dumpTo : nullptr);
-    if (!run) break;
-    if (i >= timing.warmup) measured.push_back(run->timings);
-  }
+  auto run = runWithTimingPlan(timing, [&](bool last) {
+    return runFull(*loaded, request, video->frames, progress, cancel, last ? &tokens : nullptr,
+                   last ? dumpTo : nullptr);
+  });
   progress.clear();
   std::fputs("\n", stdout);
   if (!run) return reportFailure(run.error());
-  applyTimingPlan(*run, measured, timing);
 
   stampRun(*run, request, *video, *loaded, !args.has("no-frames"));
   if (cancel.isCancelled()) return reportFailure(makeError(ErrorCode::Cancelled, "cancelled"));

@@ -46,8 +46,8 @@ std::vector<OptionSpec> modelRunOptions() {
   options.push_back({"warmup", "W",
                      "runs made and discarded before the timed ones (default 0; on a GPU use "
                      "at least 1: the first run pays for kernel selection and allocation)"});
-  options.push_back({"repeat", "N",
-                     "timed runs; the run file reports each stage's median (default 1)"});
+  options.push_back(
+      {"repeat", "N", "timed runs; the run file reports each stage's median (default 1)"});
   options.push_back({"dump", "FILE",
                      "also write the run's intermediate tensors (model input, ViT block "
                      "prune_at, scores, keep, connector output; run: prompt ids, logits) to "

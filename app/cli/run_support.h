@@ -43,6 +43,20 @@ std::optional<int> parseTimingPlan(const ParsedArguments& args, const std::strin
 // Replaces the timings of `last` by the medians of `measured` and records the plan.
 void applyTimingPlan(RunResult& last, const std::vector<std::vector<StageTiming>>& measured,
                      const TimingPlan& plan);
+// Runs `once(isLast)` plan.total() times, stopping at the first failure, and returns the last
+// result with the plan's median timings. Only the last run should stream or dump.
+template <typename RunOnce>
+Expected<RunResult> runWithTimingPlan(const TimingPlan& plan, RunOnce&& once) {
+  Expected<RunResult> run = makeError(ErrorCode::Internal, "no run was made");
+  std::vector<std::vector<StageTiming>> measured;
+  for (int i = 0; i < plan.total(); ++i) {
+    run = once(i + 1 == plan.total());
+    if (!run) return run;
+    if (i >= plan.warmup) measured.push_back(run->timings);
+  }
+  applyTimingPlan(*run, measured, plan);
+  return run;
+}
 
 // Routes SIGINT and SIGTERM to `cancel`, so a run stops between blocks or tokens and writes
 // nothing, instead of dying mid-write.

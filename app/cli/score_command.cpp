@@ -30,17 +30,11 @@ int runScore(const ParsedArguments& args) {
   TerminalProgress progress;
   TensorDump dump;
   TensorDump* dumpTo = args.has("dump") ? &dump : nullptr;
-  Expected<RunResult> run = makeError(ErrorCode::Internal, "no run was made");
-  std::vector<std::vector<StageTiming>> measured;
-  for (int i = 0; i < timing.total(); ++i) {
-    const bool last = i + 1 == timing.total();
-    run = runVision(*loaded, request, video->frames, progress, cancel, last ? dumpTo : nullptr);
-    if (!run) break;
-    if (i >= timing.warmup) measured.push_back(run->timings);
-  }
+  auto run = runWithTimingPlan(timing, [&](bool last) {
+    return runVision(*loaded, request, video->frames, progress, cancel, last ? dumpTo : nullptr);
+  });
   progress.clear();
   if (!run) return reportFailure(run.error());
-  applyTimingPlan(*run, measured, timing);
   stampRun(*run, request, *video, *loaded, !args.has("no-frames"));
   if (auto saved = saveRunFile(output, *run); !saved) return reportFailure(saved.error());
   if (dumpTo)
