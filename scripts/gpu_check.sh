@@ -38,9 +38,10 @@ deps=$ROOT/build-gpu-deps/root
 if [ -d "$deps" ]; then
   say "using the carried Debian packages in $deps for nlohmann-json, PCRE2 and utf8proc"
   prefix="$prefix;$deps/usr"
-  extra+=("-DCMAKE_LIBRARY_PATH=$deps/usr/lib/x86_64-linux-gnu" "-DCMAKE_INCLUDE_PATH=$deps/usr/include")
-  export PKG_CONFIG_PATH="$deps/usr/lib/x86_64-linux-gnu/pkgconfig:$deps/usr/share/pkgconfig"
-  export PKG_CONFIG_SYSROOT_DIR="$deps"
+  # Their .pc files name /usr, so the plain search (tested by scripts/test.sh's model-only build)
+  # finds them instead of pkg-config.
+  extra+=("-DCMAKE_LIBRARY_PATH=$deps/usr/lib/x86_64-linux-gnu" "-DCMAKE_INCLUDE_PATH=$deps/usr/include"
+    -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=ON)
   export LD_LIBRARY_PATH="$deps/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 fi
 # The GPU machine's own architecture only: the build compiles no kernels of its own, but LibTorch's
