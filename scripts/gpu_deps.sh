@@ -10,6 +10,7 @@ DEST=$ROOT/build-gpu-deps
 PACKAGES=(nlohmann-json3-dev libpcre2-dev libpcre2-8-0 libutf8proc-dev libutf8proc2)
 rm -rf "$DEST.tmp"
 mkdir -p "$DEST.tmp/debs" "$DEST.tmp/root"
+chmod 777 "$DEST.tmp/debs"  # apt downloads as its unprivileged _apt user
 (cd "$DEST.tmp/debs" && apt-get download "${PACKAGES[@]}" >/dev/null) ||
   { echo "gpu_deps: apt-get download failed (run apt-get update first?)" >&2; exit 1; }
 for deb in "$DEST.tmp"/debs/*.deb; do dpkg -x "$deb" "$DEST.tmp/root"; done
