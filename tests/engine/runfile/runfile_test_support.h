@@ -16,6 +16,7 @@
 
 #include "stts/checkpoint/safetensors.h"
 #include "stts/runfile.h"
+#include "video_identity_compare.h"
 
 namespace runfile_test {
 
@@ -144,30 +145,8 @@ inline void compareRuns(const RunResult& a, const RunResult& b) {
   QCOMPARE(a.request.device, b.request.device);
   QCOMPARE(a.request.dtype, b.request.dtype);
   QCOMPARE(a.request.maxNewTokens, b.request.maxNewTokens);
-  const VideoInfo &v = a.video, &w = b.video;
-  QCOMPARE(v.path, w.path);
-  QCOMPARE(v.container, w.container);
-  QCOMPARE(v.codec, w.codec);
-  QCOMPARE(v.streamIndex, w.streamIndex);
-  QCOMPARE(v.codedWidth, w.codedWidth);
-  QCOMPARE(v.codedHeight, w.codedHeight);
-  QCOMPARE(v.sampleAspectRatio.num, w.sampleAspectRatio.num);
-  QCOMPARE(v.sampleAspectRatio.den, w.sampleAspectRatio.den);
-  QCOMPARE(v.rotation, w.rotation);
-  QCOMPARE(v.displayWidth, w.displayWidth);
-  QCOMPARE(v.displayHeight, w.displayHeight);
-  QCOMPARE(v.timeBase.num, w.timeBase.num);
-  QCOMPARE(v.timeBase.den, w.timeBase.den);
-  QCOMPARE(v.startPts, w.startPts);
-  QVERIFY(sameBits(v.startTime, w.startTime));
-  QVERIFY(sameBits(v.duration, w.duration));
-  QCOMPARE(v.frameCount, w.frameCount);
-  QVERIFY(sameBits(v.averageFps, w.averageFps));
-  QCOMPARE(v.variableFrameRate, w.variableFrameRate);
-  QVERIFY(sameBits(v.containerDuration, w.containerDuration));
-  QCOMPARE(a.videoFileSize, b.videoFileSize);
-  QCOMPARE(a.videoMtime, b.videoMtime);
-  QCOMPARE(a.videoHeadHash, b.videoHeadHash);
+  stts::test::compareVideoIdentity(a, b);
+  if (QTest::currentTestFailed()) return;
   QCOMPARE(a.modelConfigHash, b.modelConfigHash);
   QCOMPARE(a.modelHasScorer, b.modelHasScorer);
   QCOMPARE(a.frames, b.frames);
