@@ -37,14 +37,16 @@ namespace {
 // A static texture with a bright square moving across it and a cut halfway: what a temporal
 // scorer reacts to. [T, 378, 378, 3] uint8.
 at::Tensor movingSquareFrames(int64_t t) {
+  constexpr int64_t kSide = 378, kSquare = 60, kMargin = 20;
   at::manual_seed(7);
-  at::Tensor background = at::randint(40, 200, {378, 378, 3}, at::kByte);
-  at::Tensor second = at::randint(0, 255, {378, 378, 3}, at::kByte);
+  at::Tensor background = at::randint(40, 200, {kSide, kSide, 3}, at::kByte);
+  at::Tensor second = at::randint(0, 255, {kSide, kSide, 3}, at::kByte);
   std::vector<at::Tensor> frames;
   for (int64_t i = 0; i < t; ++i) {
     at::Tensor f = (i < t / 2 ? background : second).clone();
-    const int64_t x = 20 + i * 300 / std::max<int64_t>(t - 1, 1);
-    f.narrow(0, 150, 60).narrow(1, x, 60).fill_(255);
+    // Left margin on the first frame to right margin on the last, the square inside the frame.
+    const int64_t x = kMargin + i * (kSide - kSquare - 2 * kMargin) / std::max<int64_t>(t - 1, 1);
+    f.narrow(0, 150, kSquare).narrow(1, x, kSquare).fill_(255);
     frames.push_back(f);
   }
   return at::stack(frames);
@@ -254,6 +256,14 @@ struct GpuTests {
 };
 
 int main() {
+  // The inputs are built on the CPU: check them everywhere, so a broken builder fails in CI
+  // instead of on the first GPU machine that runs these cases (it once did).
+  try {
+    for (int64_t t : {8, 12, 16, 32, 64}) movingSquareFrames(t);
+  } catch (const std::exception& e) {
+    std::printf("FAIL!  : TestGpu::movingSquareFrames() %s\n", e.what());
+    return 1;
+  }
   if (!torch::cuda::is_available()) {
     std::printf(
         "SKIP   : TestGpu: no CUDA device; the GPU tests run only where LibTorch sees one\n");
