@@ -110,24 +110,9 @@ at::Tensor prefillAllowed(int64_t start, int64_t lq, const std::vector<uint8_t>&
 
 at::Tensor gqaAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                         const at::Tensor& allowed) {
-  const int64_t groups = q.size(1) / k.size(1);
-  // repeat_interleave gives [k0, k0, .., k1, ..]: q head h reads kv head h / groups.
-  at::Tensor kk = groups == 1 ? k : k.repeat_interleave(groups, 1);
-  at::Tensor vv = groups == 1 ? v : v.repeat_interleave(groups, 1);
-  // A 34k-token prefill would materialise H x L x L fp32 scores at once (tens of GB): run blocks
-  // of queries, each against every key, so the peak stays near kMaxScores elements.
-  constexpr int64_t kMaxScores = int64_t(1) << 26;
-  const int64_t lq = q.size(2), lk = k.size(2);
-  const int64_t rows = std::max<int64_t>(1, kMaxScores / std::max<int64_t>(q.size(1) * lk, 1));
-  if (lq <= rows) return model::attention(q, kk, vv, {}, allowed);
-  std::vector<at::Tensor> parts;
-  for (int64_t s = 0; s < lq; s += rows) {
-    const int64_t n = std::min(rows, lq - s);
-    at::Tensor mask =
-        allowed.defined() && allowed.size(-2) > 1 ? allowed.narrow(-2, s, n) : allowed;
-    parts.push_back(model::attention(q.narrow(2, s, n), kk, vv, {}, mask));
-  }
-  return at::cat(parts, 2);
+  // attention() reads grouped key/value heads in place and bounds its own working memory (query
+  // tiles on the CPU, row chunks elsewhere), so a 34k-token prefill never holds H x L x L scores.
+  return model::attention(q, k, v, {}, allowed);
 }
 
 at::Tensor block(const LlmWeights& w, size_t i, const at::Tensor& h, const at::Tensor& cos,

@@ -4,9 +4,11 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <thread>
 
 #include "stts/model/ops.h"
 #include "stts/model/preprocess.h"
+#include "stts/model/threads.h"
 
 using namespace stts::model;
 
@@ -225,6 +227,109 @@ class TestModelOps : public QObject {
     at::Tensor got = attention(q, k, v, bias, allowed);
     setAttentionImpl(AttentionImpl::Explicit);
     QVERIFY(close(got, ref));
+  }
+
+  // The CPU kernel (query tiles, grouped heads read in place, strided inputs) against the
+  // explicit path and the scalar reference, within 1e-5 (issue: results stay bit-comparable).
+  void attentionBlockedMatchesReference() {
+    struct Case {
+      int64_t batch, heads, kvHeads, lq, lk, d, tileBytes;
+      bool bias, mask;
+    };
+    const std::vector<Case> cases = {
+        {2, 2, 2, 5, 6, 8, 1 << 20, true, false},       // one tile per head
+        {2, 4, 2, 33, 33, 8, 7 * 33 * 4, false, true},  // GQA, 5 tiles, last one short
+        {3, 2, 1, 17, 40, 4, 3 * 40 * 4, true, true},   // MQA, bias + mask + dead rows
+    };
+    for (const Case& c : cases) {
+      // Heads as the blocks make them: [B, L, H, D] transposed, so q/k/v are strided views.
+      at::Tensor q = at::randn({c.batch, c.lq, c.heads, c.d}).transpose(1, 2);
+      at::Tensor k = at::randn({c.batch, c.lk, c.kvHeads, c.d}).transpose(1, 2);
+      at::Tensor v = at::randn({c.batch, c.lk, c.kvHeads, c.d}).transpose(1, 2);
+      at::Tensor bias = c.bias ? at::randn({c.batch, 1, 1, c.lk}) : at::Tensor();
+      at::Tensor allowed;
+      if (c.mask) {
+        allowed = at::rand({c.batch, 1, c.lq, c.lk}).gt(0.5);
+        allowed.select(2, 0).fill_(false);  // a query that sees nothing: zeros
+      }
+      const int64_t groups = c.heads / c.kvHeads;
+      at::Tensor want = refAttention(q, k.repeat_interleave(groups, 1),
+                                     v.repeat_interleave(groups, 1), bias, allowed);
+      at::Tensor explicitOut = attention(q, k, v, bias, allowed);
+      setAttentionImpl(AttentionImpl::Blocked);
+      setAttentionTileBytes(c.tileBytes);
+      at::Tensor blocked = attention(q, k, v, bias, allowed);
+      setAttentionTileBytes(int64_t{128} << 10);
+      setAttentionImpl(AttentionImpl::Explicit);
+      QVERIFY(!blocked.isnan().any().item<bool>());
+      QVERIFY(close(explicitOut, want));
+      QVERIFY(close(blocked, want));
+      QVERIFY(close(blocked, explicitOut));
+    }
+  }
+
+  // Demo-sized frames (16 frames x 4 heads x 729 tokens): many tiles on every thread, with the
+  // STTS per-key bias; the blocked kernel stays within 1e-5 of the whole-tensor softmax.
+  void attentionBlockedAtViTShapes() {
+    at::Tensor x = at::randn({16, 729, 3, 4, 16});
+    at::Tensor q = x.select(2, 0).transpose(1, 2), k = x.select(2, 1).transpose(1, 2),
+               v = x.select(2, 2).transpose(1, 2);
+    at::Tensor bias = at::rand({16, 1, 1, 729}).log();
+    at::Tensor want = attention(q, k, v, bias);
+    setAttentionImpl(AttentionImpl::Blocked);
+    at::Tensor got = attention(q, k, v, bias);
+    setAttentionImpl(AttentionImpl::Auto);
+    at::Tensor autoOut = attention(q, k, v, bias);
+    setAttentionImpl(AttentionImpl::Explicit);
+    QVERIFY(close(got, want));
+    QVERIFY(close(autoOut, want));
+  }
+
+  // The whole-tensor path splits one large batch item into query-row chunks (a long prefill).
+  void attentionExplicitRowChunks() {
+    at::Tensor q = at::randn({1, 2, 10, 4}), k = at::randn({1, 1, 12, 4}),
+               v = at::randn({1, 1, 12, 4});
+    at::Tensor allowed = at::rand({1, 1, 10, 12}).gt(0.3);
+    at::Tensor whole = attention(q, k, v, {}, allowed);
+    setAttentionChunkScores(2 * 12 * 3);  // three query rows per chunk: 4 chunks
+    at::Tensor chunked = attention(q, k, v, {}, allowed);
+    setAttentionChunkScores(int64_t{1} << 26);
+    QVERIFY(close(chunked, whole, 1e-6));
+    QVERIFY(close(
+        whole, refAttention(q, k.repeat_interleave(2, 1), v.repeat_interleave(2, 1), {}, allowed)));
+  }
+
+  // With OpenBLAS on its own pthread pool, the engine pins it to the caller and splits products
+  // over LibTorch's threads itself; both splits (rows for a prefill, columns for a decode step)
+  // give at::linear's result.
+  void threadsAndSplitAffine() {
+    const int cores = physicalCoreCount();
+    QVERIFY(cores >= 1);
+    QVERIFY(cores <= std::max(1, static_cast<int>(std::thread::hardware_concurrency())));
+    configureThreads(2);
+    QCOMPARE(at::get_num_threads(), 2);
+    QCOMPARE(splitGemmRows(), blasThreading() == BlasThreading::OwnPool);
+    const at::Tensor w = at::randn({600, 48}), b = at::randn({600});
+    for (const at::Tensor& x : {at::randn({3, 50, 48}), at::randn({1, 1, 48})}) {
+      QVERIFY(close(affine(x, w, b), at::linear(x, w, b)));
+      QVERIFY(close(affine(x, w), at::linear(x, w)));
+    }
+    // Training (fit-scorer) differentiates through affine() and attention(): the split and
+    // blocked kernels must step aside for autograd.
+    {
+      at::AutoGradMode grad(true);
+      at::Tensor x = at::randn({2, 40, 48}).requires_grad_(true);
+      affine(x, w, b).sum().backward();
+      QVERIFY(x.grad().defined());
+      at::Tensor q = at::randn({1, 2, 20, 8}).requires_grad_(true);
+      setAttentionImpl(AttentionImpl::Blocked);
+      at::Tensor o = attention(q, at::randn({1, 2, 20, 8}), at::randn({1, 2, 20, 8}));
+      setAttentionImpl(AttentionImpl::Explicit);
+      o.sum().backward();
+      QVERIFY(q.grad().defined());
+    }
+    configureThreads(0);
+    QCOMPARE(at::get_num_threads(), cores);
   }
 
   void poolingMaskedMeanQuery() {

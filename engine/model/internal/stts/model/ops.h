@@ -13,15 +13,27 @@
 
 namespace stts::model {
 
-// Which attention kernel to use. Sdpa needs LibTorch >= 2.0 (falls back to Explicit on 1.13);
-// Explicit (matmul, fp32 softmax) is the parity reference in the tests.
-enum class AttentionImpl { Auto, Explicit, Sdpa };
+// Which attention kernel to use.
+// - Explicit: matmul, fp32 softmax over whole [B, H, Lq, Lk] score tensors (chunked over the
+//   batch and query rows to bound memory). The parity reference in the tests.
+// - Sdpa: at::scaled_dot_product_attention (LibTorch >= 2.0; falls back to Explicit on 1.13).
+// - Blocked: fp32 on the CPU only (else Explicit): one (batch, head, query tile) at a time, the
+//   tile's scores sized to stay in cache, work items spread over the intra-op threads. The same
+//   arithmetic as Explicit, so results agree to fp32 rounding.
+// - Auto: Sdpa where available (LibTorch 2.x, CPU and CUDA); else, on the CPU in fp32, Blocked
+//   for queries of >= 16 rows (one cell's pooling query and a decode step stay Explicit: their
+//   scores are tiny).
+enum class AttentionImpl { Auto, Explicit, Sdpa, Blocked };
 void setAttentionImpl(AttentionImpl impl);
 AttentionImpl attentionImpl();
 bool sdpaAvailable();  // compiled against a LibTorch that has at::scaled_dot_product_attention
-// attention() runs at most this many score elements (batch x heads x Lq x Lk) at once, chunking
-// over the batch; default 2^26 (256 MB fp32). Tests lower it to exercise the chunking.
+// The Explicit and Sdpa paths run at most this many score elements (batch x heads x Lq x Lk) at
+// once, chunking over the batch, then over query rows; default 2^26 (256 MB fp32). Tests lower
+// it to exercise the chunking.
 void setAttentionChunkScores(int64_t scores);
+// Bytes of fp32 scores one Blocked work item holds (its query tile x Lk); default 128 KiB, a
+// share of a core's L2. Tests lower it to exercise tiling; the benchmark tunes it.
+void setAttentionTileBytes(int64_t bytes);
 
 // y = x W^T (+ b), x cast to W's dtype.
 at::Tensor affine(const at::Tensor& x, const at::Tensor& w, const at::Tensor& b = {});
@@ -30,7 +42,8 @@ at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& w, const at::Tensor&
 // GELU, tanh approximation (gelu_pytorch_tanh).
 at::Tensor geluTanh(const at::Tensor& x);
 
-// Multi-head attention core. q [B, H, Lq, D], k/v [B, H, Lk, D].
+// Multi-head attention core. q [B, H, Lq, D], k/v [B, Hk, Lk, D] with H a multiple of Hk
+// (grouped queries: query head h reads key/value head h / (H / Hk)).
 // bias: additive float, broadcastable to [B, H, Lq, Lk] (may be undefined).
 // allowed: bool, broadcastable to [B, H, Lq, Lk], true = may attend (may be undefined).
 // A query row with no allowed key yields zeros (safe softmax), never NaN.
