@@ -22,6 +22,7 @@ int runVersion(const ParsedArguments&) {
   j["cuda_compiled"] = runtime.cudaCompiled;
   j["cuda_available"] = runtime.cudaAvailable;
   j["cpu_threads"] = runtime.cpuThreads;
+  j["blas_threading"] = runtime.blasThreading;
   auto devices = nlohmann::ordered_json::array();
   for (const auto& device : runtime.devices)
     devices.push_back({{"name", device.name}, {"description", device.description}});

@@ -2,6 +2,7 @@
 #include <torch/version.h>
 
 #include "stts/device.h"
+#include "stts/model/threads.h"
 
 namespace stts {
 
@@ -14,6 +15,7 @@ RuntimeInfo runtimeInfo() {
 #endif
   info.cudaAvailable = torch::cuda::is_available();
   info.cpuThreads = at::get_num_threads();
+  info.blasThreading = model::blasThreadingName(model::blasThreading());
   info.devices.push_back({"cpu", std::to_string(info.cpuThreads) + " CPU thread(s) for LibTorch"});
   if (info.cudaAvailable) {
     const auto count = static_cast<int>(torch::cuda::device_count());

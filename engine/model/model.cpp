@@ -10,6 +10,7 @@
 #include "stts/checkpoint/model_folder.h"
 #include "stts/checkpoint/tensor_names.h"
 #include "stts/model/model_impl.h"
+#include "stts/model/threads.h"
 
 namespace stts {
 namespace detail {
@@ -49,10 +50,7 @@ bool keepsFloat32(const std::string& name) {
 }
 
 void configureThreads(int threads) {
-  int n = threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency());
-  if (n <= 0) n = 1;
-  // LibTorch's default may be 1 (observed with Debian's build); be explicit.
-  if (at::get_num_threads() != n) at::set_num_threads(n);
+  model::configureThreads(threads);
 }
 
 Expected<at::Device> parseDevice(const std::string& device) {

@@ -17,6 +17,10 @@ struct RuntimeInfo {
   bool cudaCompiled = false;
   bool cudaAvailable = false;
   int cpuThreads = 0;  // intra-op threads LibTorch will use
+  // How the BLAS runs its threads: "openblas-openmp" (LibTorch's pool), "openblas-pthreads" (its
+  // own pool; the engine pins it to the calling thread and splits products itself),
+  // "openblas-sequential" or "other" (MKL and the like, left to LibTorch).
+  std::string blasThreading;
   std::vector<DeviceInfo> devices;
 };
 
