@@ -333,6 +333,11 @@ std::string ModelCheckpoint::fileOf(std::string_view name) const {
   return it == impl_->byName.end() ? std::string() : impl_->info.files[it->second.second];
 }
 
+void ModelCheckpoint::releasePages(std::string_view name) const {
+  auto it = impl_->byName.find(name);
+  if (it != impl_->byName.end()) impl_->files[it->second.second].releasePages(*it->second.first);
+}
+
 Expected<void> ModelCheckpoint::checkFinite(std::string_view name) const {
   const TensorView* t = tensor(name);
   if (t == nullptr) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -323,6 +324,19 @@ std::string formatShape(const std::vector<int64_t>& shape) {
     out += std::to_string(shape[i]);
   }
   return out + "]";
+}
+
+void SafetensorsFile::releasePages(const TensorView& view) const {
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  if (impl_->mapping == nullptr || view.data.empty() || page == 0) return;
+  const auto begin = reinterpret_cast<std::uintptr_t>(view.data.data());
+  const auto end = begin + view.data.size();
+  const auto mapBegin = reinterpret_cast<std::uintptr_t>(impl_->mapping);
+  if (begin < mapBegin || end > mapBegin + impl_->mappingSize) return;  // not this file's
+  const auto first = (begin + page - 1) / page * page;
+  const auto last = end / page * page;
+  // Advice only: the mapping is read-only and file-backed, so dropped pages are re-read on use.
+  if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
 }
 
 }  // namespace stts::ckpt

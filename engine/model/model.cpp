@@ -241,6 +241,7 @@ Expected<Model> Model::load(const std::string& dir, const DeviceSpec& spec) {
       at::Tensor host = at::empty(view->shape, at::TensorOptions().dtype(*stored));
       // The mapping is not aligned for the element type: copy bytes, never reinterpret.
       if (!view->data.empty()) std::memcpy(host.data_ptr(), view->data.data(), view->data.size());
+      ck.releasePages(e.name);
       const at::ScalarType target = detail::keepsFloat32(e.name) ? at::kFloat : *dtype;
       weights.emplace(e.name, host.to(*device, target));
     }

@@ -136,10 +136,13 @@ Expected<void> readPreTokenizer(const json& root, const Parser& p, text::Tokeniz
   return {};
 }
 
-Expected<void> readModel(const json& root, const Parser& p, text::TokenizerState* impl) {
+// Consumes root["model"]["vocab"] and ["merges"]: each subtree is freed as soon as it has been
+// read, so the parsed JSON and the tables built from it are never all alive at once (the Qwen3
+// file's tree alone is tens of MB).
+Expected<void> readModel(json& root, const Parser& p, text::TokenizerState* impl) {
   if (!root.contains("model") || !root["model"].is_object())
     return p.bad("has no \"model\" object");
-  const json& m = root["model"];
+  json& m = root["model"];
   const std::string type = typeOf(m);
   if (!type.empty() && type != "BPE")
     return p.unsupported("model type \"" + type + "\" is not supported (only BPE is)");
@@ -172,6 +175,7 @@ Expected<void> readModel(const json& root, const Parser& p, text::TokenizerState
                    "\" and \"" + token + "\")");
     vocab.emplace(token, id);
   }
+  m["vocab"] = json();
 
   std::vector<std::pair<std::string, std::string>> merges;
   merges.reserve(m["merges"].size());
@@ -191,6 +195,7 @@ Expected<void> readModel(const json& root, const Parser& p, text::TokenizerState
                    " is neither \"a b\" nor [\"a\", \"b\"]");
     }
   }
+  m["merges"] = json();
   auto model = text::BytePairModel::build(std::move(vocab), merges, p.label);
   if (!model) return model.error();
   impl->bpe = std::move(*model);
@@ -302,10 +307,19 @@ Expected<Tokenizer> Tokenizer::load(const std::string& path) {
   if (std::filesystem::is_directory(path, ec))
     return makeError(ErrorCode::InvalidArgument, path + " is a folder, not a tokenizer.json file");
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
+  // Straight into one string of the file's size (a stream buffer and its copy would be two).
+  std::string text;
+  if (in) {
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size > 0) {
+      text.resize(static_cast<std::size_t>(size));
+      in.read(text.data(), size);
+    }
+  }
   if (!in || in.bad()) return makeError(ErrorCode::Io, path + " cannot be read");
-  return fromJson(buffer.str(), path);
+  return fromJson(text, path);
 }
 
 Expected<Tokenizer> Tokenizer::fromJson(std::string_view textIn, const std::string& label) {

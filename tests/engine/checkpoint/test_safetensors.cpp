@@ -109,6 +109,36 @@ class TestSafetensors : public QObject {
     QCOMPARE(copy->find("scalar.i64")->data[0], std::byte{0x2A});
   }
 
+  // Loading drops a tensor's mapped pages once it is copied; the bytes must read back unchanged
+  // (re-read from the file), and an in-memory image, the only copy of its bytes, is left alone.
+  void releasedPagesReadBackUnchanged() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::vector<fixtures::OwnedTensor> tensors = {
+        fixtures::f32Tensor("big", {64, 1024}, 3),  // 256 KiB: many whole pages
+        fixtures::f32Tensor("small", {7}, 4)};      // inside one page: nothing to drop
+    const std::string path = dir.filePath("pages.safetensors").toStdString();
+    QVERIFY(writeSafetensors(path, fixtures::views(tensors)).ok());
+    auto file = SafetensorsFile::open(path);
+    QVERIFY(file.ok());
+    auto image = serializeSafetensors(fixtures::views(tensors));
+    QVERIFY(image.ok());
+    auto mem = SafetensorsFile::fromBytes(*image, "memory");
+    QVERIFY(mem.ok());
+    for (const SafetensorsFile* f : {&*file, &*mem}) {
+      for (const auto& t : tensors) {
+        const TensorView* v = f->find(t.name);
+        QVERIFY(v != nullptr);
+        QVERIFY(std::equal(v->data.begin(), v->data.end(), t.bytes.begin()));
+        f->releasePages(*v);
+        QVERIFY(std::equal(v->data.begin(), v->data.end(), t.bytes.begin()));
+        // A view of another file is not this file's to release: nothing happens.
+        (f == &*file ? *mem : *file).releasePages(*v);
+        QVERIFY(std::equal(v->data.begin(), v->data.end(), t.bytes.begin()));
+      }
+    }
+  }
+
   void emptyFileAndTrailingSpaces() {
     auto ok = SafetensorsFile::fromBytes(rawImage("{}      "), "spaces");
     QVERIFY2(ok.ok(), ok.ok() ? "" : ok.error().message.c_str());

@@ -57,6 +57,8 @@ class ModelCheckpoint {
   std::string fileOf(std::string_view name) const;
   // NaN/Inf scan of one tensor; the error names the tensor and its shard.
   Expected<void> checkFinite(std::string_view name) const;
+  // SafetensorsFile::releasePages for the tensor `name` (after it has been copied).
+  void releasePages(std::string_view name) const;
 
  private:
   struct Impl;

@@ -48,6 +48,12 @@ class SafetensorsFile {
   const std::vector<TensorView>& tensors() const;
   // nullptr when absent.
   const TensorView* find(std::string_view name) const;
+  // Tells the kernel the bytes of `view` (one of this file's tensors) will not be read again soon,
+  // so their pages leave the process's memory now rather than when the file closes: loading
+  // copies every tensor once, and the mapping would otherwise double the weights at the peak.
+  // Only whole pages inside the view go; a later read maps them in again from the file. Does
+  // nothing for an in-memory image (fromBytes), whose bytes are the only copy.
+  void releasePages(const TensorView& view) const;
   const std::map<std::string, std::string>& metadata() const;
   uint64_t fileSize() const;
   uint64_t headerSize() const;  // N, the JSON header length (padding included)
