@@ -22,7 +22,7 @@ STTS_PACKAGES=(
   qt6-qpa-plugins libgl-dev libgl1-mesa-dri libglx-mesa0 libxkbcommon-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg
   nlohmann-json3-dev libpcre2-dev libutf8proc-dev
-  xvfb xauth dpkg-dev desktop-file-utils python3 python3-numpy python3-venv libopenblas0-pthread
+  xvfb xauth dpkg-dev desktop-file-utils python3 python3-numpy python3-venv libopenblas0-openmp
 )
 
 stts_missing_packages() {
@@ -47,6 +47,32 @@ stts_install_packages() {
   stts_say "installing: ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# OpenMP threads busy-wait after every parallel region by default. When two compute processes
+# share the cores (ctest -j2, parallel `stts compare --shard` jobs) they spin against each other:
+# three model tests took 121 s instead of 14 s with ctest -j2 on 2 cores. Alone, passive waiting
+# costs the demo's `stts score` about 0.1 s of 1.7 s. libgomp reads this when it loads, before
+# main(), so it is set by whatever starts the process (these scripts; see README "Speed").
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+
+# Debian's LibTorch parallelises with OpenMP and calls the system BLAS through libblas.so.3. The
+# pthread build of OpenBLAS (Debian's first choice when both are installed) keeps a second thread
+# pool that spins against OpenMP's; the OpenMP build shares LibTorch's pool. Measured on 2 cores:
+# demo `stts score` 4.0 s with the pthread build as LibTorch uses it, 1.7 s with the OpenMP build;
+# two ViT blocks at Molmo2-4B shapes 4.4 s vs 5.7 s with the engine's own workaround for the
+# pthread build (engine/model/threads.cpp). Points the three alternatives at the OpenMP build.
+stts_use_openmp_blas() {
+  local dir=/usr/lib/x86_64-linux-gnu/openblas-openmp name sudo=()
+  command -v update-alternatives >/dev/null 2>&1 && [ -d "$dir" ] || return 0
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  for name in libblas.so.3 liblapack.so.3 libopenblas.so.0; do
+    [ -e "$dir/$name" ] || continue
+    [ "$(readlink -f "/usr/lib/x86_64-linux-gnu/$name")" = "$(readlink -f "$dir/$name")" ] && continue
+    stts_say "selecting OpenBLAS's OpenMP build for $name (one thread pool with LibTorch)"
+    "${sudo[@]}" update-alternatives --quiet --set "$name-x86_64-linux-gnu" "$dir/$name" ||
+      stts_say "could not select it; the engine then pins OpenBLAS to one thread and splits products itself"
+  done
 }
 
 # The project venv with the pinned packages of scripts/requirements.txt (PyPI's PyTorch 2.11 +
@@ -108,6 +134,7 @@ stts_choose_torch() {
 # stts_build [CMAKE_ARGS...]: configures and builds $STTS_BUILD_DIR with the chosen LibTorch.
 stts_build() {
   stts_install_packages "${STTS_PACKAGES[@]}"
+  stts_use_openmp_blas
   stts_choose_torch
   export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
   # Relative paths in the cache keys, so a second checkout or build folder reuses the objects.

@@ -13,6 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 configs=${STTS_TEST_CONFIGS:-"debian python modelonly"}
 stts_install_packages "${STTS_PACKAGES[@]}"
+stts_use_openmp_blas
 stts_venv  # the tokenizer parity reference (HF tokenizers) and PyPI's LibTorch live here
 
 status=0

@@ -98,4 +98,8 @@ bool splitGemmRows() {
   return gSplitGemmRows.load();
 }
 
+void setSplitGemmRows(bool split) {
+  gSplitGemmRows.store(split);
+}
+
 }  // namespace stts::model

@@ -28,5 +28,8 @@ void configureThreads(int threads);
 // True when affine() must split a product's rows over LibTorch's threads itself, because the
 // BLAS was pinned to one thread by configureThreads.
 bool splitGemmRows();
+// Overrides the decision until the next configureThreads(): the tests exercise the split kernels
+// whatever BLAS the machine has.
+void setSplitGemmRows(bool split);
 
 }  // namespace stts::model
