@@ -193,6 +193,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_blocks: --weights DIR is required; --shapes is tiny or real\n");
     return 2;
   }
+  const fs::path dir(a.weights);
+  json cfg;
+  if (fs::exists(dir / "blocks.json")) {
+    std::ifstream(dir / "blocks.json") >> cfg;  // the folder's shapes win over --shapes
+    a.shapes = cfg.value("shapes", a.shapes);
+  }
   const bool real = a.shapes == "real";
   const Shapes& sh = real ? kReal : kTiny;
   if (a.frames == 0) a.frames = real ? 8 : 16;
@@ -204,9 +210,7 @@ int main(int argc, char** argv) {
   stts::model::configureThreads(a.threads);
   torch::NoGradGuard noGrad;
 
-  const fs::path dir(a.weights);
-  json cfg;
-  if (!fs::exists(dir / "blocks.json")) {
+  if (cfg.is_null()) {
     cfg = {{"shapes", a.shapes},
            {"vit_blocks", a.vitBlocks},
            {"vit_width", sh.vitWidth},
@@ -227,8 +231,6 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "bench_blocks: cannot write the weights: %s\n", e.c_str());
       return 1;
     }
-  } else {
-    std::ifstream(dir / "blocks.json") >> cfg;
   }
   auto file = stts::ckpt::SafetensorsFile::open((dir / "blocks.safetensors").string());
   if (!file) {
@@ -298,6 +300,34 @@ int main(int argc, char** argv) {
   std::printf("vit: %lld blocks x %lld frames x %lld tokens: %.1f ms\n",
               static_cast<long long>(vit.blocks.size()), static_cast<long long>(a.frames),
               static_cast<long long>(x.size(1)), report["vit"]["median_ms"].get<double>());
+  // The same stack's matrix products alone (projections, MLP, and attention's q k^T and p v as
+  // batched products), at the BLAS's own speed: the floor the blocks are measured against.
+  {
+    const int64_t rows = x.size(0) * x.size(1), width = x.size(2), mlp = cfg["vit_mlp"];
+    const int64_t bh = x.size(0) * vit.heads, n = x.size(1), d = vit.headDim;
+    const at::Tensor act = formulaInput({rows, std::max(width, mlp)}, 0.11);
+    const at::Tensor q = formulaInput({bh, n, d}, 0.13), s = formulaInput({bh, n, n}, 0.17);
+    report["vit_matmuls"] = timeRuns(a, [&] {
+      at::Tensor last;
+      for (const auto& b : vit.blocks) {
+        const at::Tensor aw = act.narrow(1, 0, width);
+        for (const at::Tensor* m : {&b.attn.wq, &b.attn.wk, &b.attn.wv, &b.attn.wo})
+          last = at::mm(aw, m->t());
+        last = at::mm(aw, b.w1.t());
+        last = at::mm(act.narrow(1, 0, mlp), b.w2.t());
+        last = at::bmm(q, q.transpose(1, 2));
+        last = at::bmm(s, q);
+      }
+      return last;
+    });
+    const double flops = static_cast<double>(vit.blocks.size()) *
+                         (2.0 * rows * width * (4.0 * width + 2.0 * mlp) + 4.0 * bh * n * n * d);
+    report["vit_matmul_gflops"] = flops / 1e9;
+    report["blas_gflop_per_s"] = flops / 1e6 / report["vit_matmuls"]["median_ms"].get<double>();
+    std::printf("vit matrix products alone: %.1f ms (%.1f GFLOP at %.1f GFLOP/s)\n",
+                report["vit_matmuls"]["median_ms"].get<double>(), flops / 1e9,
+                report["blas_gflop_per_s"].get<double>());
+  }
   report["prefill"] = json::array();
   for (int64_t len : a.prefill) {
     const at::Tensor e = formulaInput({1, len, llm.config.hiddenSize}, 0.61);

@@ -184,7 +184,7 @@ def main():
 
     print(f"\nengine: LibTorch {engine['libtorch']}, BLAS threading {engine['blas_threading']}; "
           f"eager: PyTorch {torch.__version__}; {threads} threads; median of {a.repeat} after "
-          f"{a.warmup} warm-up; {a.shapes} shapes")
+          f"{a.warmup} warm-up; {cfg.get('shapes', a.shapes)} shapes")
     print(f"{'what':<40} {'engine ms':>10} {'eager ms':>10} {'eager/engine':>13} {'checksum diff':>14}")
     rows = [(f"ViT {cfg['vit_blocks']} blocks x {engine['frames']} frames x "
              f"{cfg['tokens_per_frame']} tokens", engine["vit"], eager["vit"])]
@@ -194,6 +194,10 @@ def main():
         diff = abs(en["checksum"] - ea["checksum"]) / max(abs(ea["checksum"]), 1e-30)
         print(f"{label:<40} {en['median_ms']:>10.1f} {ea['median_ms']:>10.1f} "
               f"{ea['median_ms'] / en['median_ms']:>12.2f}x {diff:>14.1e}")
+    floor = engine["vit_matmuls"]["median_ms"]
+    print(f"ViT matrix products alone (engine's BLAS, {engine['vit_matmul_gflops']:.0f} GFLOP at "
+          f"{engine['blas_gflop_per_s']:.0f} GFLOP/s): {floor:.1f} ms; the engine's blocks take "
+          f"{engine['vit']['median_ms'] / floor:.2f}x that, eager's {eager['vit']['median_ms'] / floor:.2f}x")
     if a.json:
         with open(a.json, "w") as f:
             json.dump({"engine": engine, "eager": eager}, f, indent=2)
