@@ -6,6 +6,9 @@
 #
 #   bash scripts/gpu_check.sh [OUTDIR]        (default: $OUT if set, else build-gpu/results)
 #
+# A shorter check when device time is short: STTS_GPU_FRAMES=128 STTS_GPU_KEEPS=1.0,0.5
+# STTS_GPU_METHODS=none,stts STTS_GPU_PEAK_FRAMES=0 (0: no peak-memory run).
+#
 # Writes OUTDIR/gpu_check.log (everything), OUTDIR/bench_gpu.json and OUTDIR/ctest_gpu.log.
 # Needs python3 with PyTorch 2.x + CUDA, CMake, ninja and a C++20 compiler; nlohmann-json, PCRE2
 # and utf8proc from the system or from build-gpu-deps (scripts/gpu_deps.sh on a Debian machine).
@@ -65,7 +68,9 @@ status=0
 
 say "benchmark: Molmo2-4B shapes, bf16, random weights"
 "$BUILD/tests/engine/gpu/bench_gpu" --shapes real --device cuda --dtype bfloat16 \
-  --frames 16,64,128 --keeps 1.0,0.5,0.3 --methods none,stts,evs --warmup 1 --repeat 3 \
-  --new-tokens 16 --peak-frames 384 --json "$RESULTS/bench_gpu.json" || status=1
+  --frames "${STTS_GPU_FRAMES:-16,64,128}" --keeps "${STTS_GPU_KEEPS:-1.0,0.5,0.3}" \
+  --methods "${STTS_GPU_METHODS:-none,stts,evs}" --warmup 1 --repeat 3 \
+  --new-tokens 16 --peak-frames "${STTS_GPU_PEAK_FRAMES:-384}" --json "$RESULTS/bench_gpu.json" ||
+  status=1
 say "done in $(( $(date +%s) - start )) s (exit $status); results in $RESULTS"
 exit $status

@@ -256,10 +256,12 @@ at::Tensor broadcastSlice(const at::Tensor& t, int64_t dim, int64_t start, int64
 
 }  // namespace
 
-at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+at::Tensor attention(const at::Tensor& q, const at::Tensor& kIn, const at::Tensor& vIn,
                      const at::Tensor& bias, const at::Tensor& allowed) {
-  const AttentionImpl impl = resolvedImpl(q, k, v);
-  if (impl == AttentionImpl::Blocked) return blockedAttention(q, k, v, bias, allowed);
+  const AttentionImpl impl = resolvedImpl(q, kIn, vIn);
+  if (impl == AttentionImpl::Blocked) return blockedAttention(q, kIn, vIn, bias, allowed);
+  // Grouped heads expanded once, not in every chunk (a 128-frame prefill has dozens of chunks).
+  const at::Tensor k = repeatKvHeads(kIn, q.size(1)), v = repeatKvHeads(vIn, q.size(1));
   // The whole-tensor paths materialise [B, H, Lq, Lk] fp32 scores (64 frames x 16 heads x 729^2
   // is 2.2 GB, several copies through the softmax; a 34k-token prefill tens of GB): chunk over
   // the batch, and over query rows when one batch item alone is too large.

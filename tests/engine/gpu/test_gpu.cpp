@@ -14,12 +14,14 @@
 //   compute exactly the same attention sets, only the batching differs.
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -155,6 +157,10 @@ struct GpuTests {
     }
   }
 
+  // fp32 on both devices. The selection is compared only where it is not a tie: the untrained
+  // tiny scorer gives near-equal scores to many cells, and a 6e-8 difference flipped four cells
+  // on the first H200 run, after which the LLM saw other tokens and its logits differed by 8e-3.
+  // So the language side is compared on the unpruned run, where both see the same tokens.
   void cudaMatchesCpu() {
     const auto frames = asSampledFrames(movingSquareFrames(8));
     for (const auto& dir : models_) {
@@ -170,15 +176,38 @@ struct GpuTests {
                       a.ok() ? (b.ok() ? "" : b.error().message) : a.error().message);
       const double scoreDiff =
           (dumped(dc, "scores") - dumped(dg, "scores")).abs().max().item<double>();
-      const at::Tensor lc = dumped(dc, "logits")[0], lg = dumped(dg, "logits")[0];
+      // The CPU run's cut: the highest score it removed. A cell decided differently on the GPU
+      // must sit at that cut within the score tolerance.
+      float cut = -std::numeric_limits<float>::infinity();
+      for (size_t i = 0; i < a->keep.size(); ++i)
+        if (!a->keep[i]) cut = std::max(cut, a->scores[i]);
+      int flipped = 0;
+      for (size_t i = 0; i < a->keep.size(); ++i) {
+        if (a->keep[i] == b->keep[i]) continue;
+        ++flipped;
+        PLAIN_CHECK_MSG(std::abs(a->scores[i] - cut) <= 1e-4,
+                        "cell " + std::to_string(i) + " flipped with score " +
+                            std::to_string(a->scores[i]) + ", the cut is " + std::to_string(cut));
+      }
+
+      stts::RunRequest unpruned = request(dir);
+      unpruned.method = "none";
+      unpruned.keepRatio = 1.0;
+      stts::TensorDump uc, ug;
+      auto c = stts::runFull(*cpu, unpruned, frames, progress, cancel, nullptr, &uc);
+      auto d = stts::runFull(*gpu, unpruned, frames, progress, cancel, nullptr, &ug);
+      PLAIN_CHECK_MSG(c.ok() && d.ok(),
+                      c.ok() ? (d.ok() ? "" : d.error().message) : c.error().message);
+      const at::Tensor lc = dumped(uc, "logits")[0], lg = dumped(ug, "logits")[0];
       const double logitDiff =
           ((lc - lg).abs().max() / lc.abs().max().clamp_min(1e-6)).item<double>();
-      std::printf("%s: max |score diff| %.2e, first-step logits rel. diff %.2e, IoU %.4f\n",
-                  dir.c_str(), scoreDiff, logitDiff, keptIoU(a->keep, b->keep));
+      std::printf(
+          "%s: max |score diff| %.2e, %d cells at the cut decided differently (IoU %.4f); "
+          "unpruned first-step logits rel. diff %.2e\n",
+          dir.c_str(), scoreDiff, flipped, keptIoU(a->keep, b->keep), logitDiff);
       PLAIN_CHECK(scoreDiff <= 2e-3);
       PLAIN_CHECK(logitDiff <= 2e-3);
-      PLAIN_CHECK(keptIoU(a->keep, b->keep) >= 0.99);
-      PLAIN_CHECK(b->answerTokens == a->answerTokens);
+      PLAIN_CHECK(d->answerTokens == c->answerTokens);
       PLAIN_CHECK(b->timingClock == "cuda_events");
       PLAIN_CHECK(a->timingClock == "steady_clock");
     }
