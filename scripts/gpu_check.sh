@@ -63,7 +63,7 @@ say "built in $(( $(date +%s) - start )) s"
 
 say "ctest -L gpu"
 status=0
-(cd "$BUILD" && ctest -L gpu --output-on-failure --timeout 600) 2>&1 | tee "$RESULTS/ctest_gpu.log" ||
+(cd "$BUILD" && ctest -L gpu -V --timeout 600) 2>&1 | tee "$RESULTS/ctest_gpu.log" ||
   status=1
 
 say "benchmark: Molmo2-4B shapes, bf16, random weights"

@@ -339,7 +339,8 @@ class TestModelOps : public QObject {
     at::Tensor valid = at::rand({n, K}).gt(0.4);
     valid[0].fill_(true);
     valid[1].fill_(false);
-    valid[1][4] = true;  // one valid item
+    valid[1][4] = true;     // one valid item
+    valid[3].fill_(false);  // none valid: safe softmax, the output is the output bias alone
     AttentionWeights w{at::randn({heads * hd, din}), at::randn({heads * hd}),
                        at::randn({heads * hd, din}), at::randn({heads * hd}),
                        at::randn({heads * hd, din}), at::randn({heads * hd}),
@@ -353,7 +354,7 @@ class TestModelOps : public QObject {
       at::Tensor k = (at::matmul(items[i], w.wk.t()) + w.bk).view({K, heads, hd});
       at::Tensor v = (at::matmul(items[i], w.wv.t()) + w.bv).view({K, heads, hd});
       at::Tensor o = at::zeros({heads, hd});
-      for (int64_t h = 0; h < heads; ++h) {
+      for (int64_t h = 0; h < heads && vi.sum().item<float>() > 0; ++h) {
         at::Tensor s = at::matmul(k.select(1, h), q[h]) / std::sqrt(static_cast<double>(hd));
         s = s.masked_fill(valid[i].logical_not(), -INFINITY);
         o[h] = at::matmul(at::softmax(s, 0), v.select(1, h));
