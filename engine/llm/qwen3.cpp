@@ -108,13 +108,6 @@ at::Tensor prefillAllowed(int64_t start, int64_t lq, const std::vector<uint8_t>&
   return allowed;
 }
 
-at::Tensor gqaAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
-                        const at::Tensor& allowed) {
-  // attention() reads grouped key/value heads in place and bounds its own working memory (query
-  // tiles on the CPU, row chunks elsewhere), so a 34k-token prefill never holds H x L x L scores.
-  return model::attention(q, k, v, {}, allowed);
-}
-
 at::Tensor block(const LlmWeights& w, size_t i, const at::Tensor& h, const at::Tensor& cos,
                  const at::Tensor& sin, const at::Tensor& mask, KvCache& cache,
                  at::Tensor* lastRowAttention) {
@@ -165,7 +158,9 @@ at::Tensor block(const LlmWeights& w, size_t i, const at::Tensor& h, const at::T
     }
     *lastRowAttention = at::softmax(logit, -1).mean(1).reshape({-1});
   }
-  at::Tensor o = gqaAttention(q, k, v, mask);
+  // Grouped key/value heads are read in place, and attention() bounds its own working memory
+  // (query tiles on the CPU, row chunks elsewhere): a 34k-token prefill never holds H x L x L.
+  at::Tensor o = model::attention(q, k, v, {}, mask);
   o = o.transpose(1, 2).reshape({1, L, H * D});
   at::Tensor out = h + model::affine(o, b.attnOut).to(h.scalar_type());
   at::Tensor m = rmsNorm(out, b.ffNorm, c.layerNormEps);

@@ -5,7 +5,6 @@
 #include <cstring>
 #include <new>
 #include <stdexcept>
-#include <thread>
 
 #include "stts/checkpoint/model_folder.h"
 #include "stts/checkpoint/tensor_names.h"
@@ -47,10 +46,6 @@ at::Tensor ModelImpl::weight(const std::string& name) const {
 bool keepsFloat32(const std::string& name) {
   return endsWith(name, "norm.weight") || endsWith(name, "norm.bias") ||
          name.find("ln_f.") != std::string::npos;
-}
-
-void configureThreads(int threads) {
-  model::configureThreads(threads);
 }
 
 Expected<at::Device> parseDevice(const std::string& device) {
@@ -208,7 +203,7 @@ Expected<Model> Model::load(const std::string& dir, const DeviceSpec& spec) {
   const bool onCuda = device->is_cuda();
   std::string stage = "reading " + dir;
   try {
-    detail::configureThreads(spec.cpuThreads);
+    model::configureThreads(spec.cpuThreads);
     // Everything (config, shard headers, index, every name/shape/dtype) is checked here,
     // before a single tensor is allocated.
     auto ckptOr = ckpt::ModelCheckpoint::open(dir);

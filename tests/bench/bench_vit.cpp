@@ -23,6 +23,7 @@
 
 #include "stts/checkpoint/tensor_names.h"
 #include "stts/model/model_impl.h"
+#include "stts/model/threads.h"
 #include "stts/pipeline/vision_internal.h"
 #include "tiny_model.h"
 
@@ -73,7 +74,7 @@ stts::Expected<stts::Model> realShapesModel(const Args& a) {
   if (!dev) return dev.error();
   auto dt = stts::detail::parseDtype(a.dtype);
   if (!dt) return dt.error();
-  stts::detail::configureThreads(a.threads);
+  stts::model::configureThreads(a.threads);
   torch::NoGradGuard noGrad;
   at::manual_seed(1);
   std::map<std::string, at::Tensor> w;

@@ -130,7 +130,7 @@ class TestLlm : public QObject {
                v = at::randn({1, G, L, D});
     const std::vector<uint8_t> image = {0, 1, 1, 1, 0, 1, 0};
     at::Tensor allowed = llm::prefillAllowed(0, L, image);
-    at::Tensor got = llm::gqaAttention(q, k, v, allowed.view({1, 1, L, L}));
+    at::Tensor got = stts::model::attention(q, k, v, {}, allowed.view({1, 1, L, L}));
     at::Tensor expect = at::zeros_like(got);
     for (int64_t h = 0; h < H; ++h)
       for (int64_t i = 0; i < L; ++i) {

@@ -52,11 +52,6 @@ at::Tensor embed(const LlmWeights& w, const std::vector<int32_t>& ids,
 // plain causal).
 at::Tensor prefillAllowed(int64_t start, int64_t lq, const std::vector<uint8_t>& imageToken);
 
-// GQA attention: q [1, H, Lq, D], k/v [1, G, Lk, D]; kv head g serves q heads g*H/G ..
-// (g+1)*H/G - 1. allowed broadcastable to [1, H, Lq, Lk] or undefined (all allowed).
-at::Tensor gqaAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
-                        const at::Tensor& allowed);
-
 // Block i on h [1, L, d] with RoPE tables cos/sin [L, headDim] of its positions and mask
 // [1, 1, L, Lk] (true = may attend; undefined = every key), appending its keys/values to
 // cache.k[i] / cache.v[i] (Lk = cached + L). lastRowAttention, when given, receives the last

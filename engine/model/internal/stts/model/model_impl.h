@@ -53,7 +53,4 @@ Expected<at::ScalarType> parseDtype(const std::string& dtype);
 // with "out of GPU memory at <stage>; try fewer frames or CPU".
 Error errorFromException(const std::exception& e, const std::string& stage, bool onCuda);
 
-// Sets LibTorch's intra-op threads (0 = hardware threads).
-void configureThreads(int threads);
-
 }  // namespace stts::detail
