@@ -10,6 +10,7 @@ extern "C" {
 }
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -39,6 +40,12 @@ using SwsPtr = std::unique_ptr<SwsContext, SwsFree>;
 
 // FFmpeg's description of an AVERROR code ("Invalid data found when processing input").
 std::string avErrorText(int err);
+
+// Message pieces: "320x240", "4.00 s", "12.0 GiB", "6.7 gigapixels" (or megapixels, pixels).
+std::string sizeText(int64_t w, int64_t h);
+std::string secondsText(double seconds);
+std::string gibText(double bytes);
+std::string pixelsText(double pixels);
 
 // Wall-clock budget for one public call. FFmpeg polls it through the AVIO interrupt callback,
 // so a stalled read or a pathological file cannot hold a call past its deadline.

@@ -4,6 +4,10 @@
 
 #include "video_impl.h"
 
+extern "C" {
+#include <libavutil/imgutils.h>
+}
+
 namespace stts {
 
 int64_t VideoSource::Impl::frameNumberOf(const AVFrame* f) const {
@@ -30,6 +34,56 @@ int64_t VideoSource::Impl::frameNumberOf(const AVFrame* f) const {
   return i;
 }
 
+std::string VideoSource::Impl::frameAtText(int64_t number) const {
+  if (number < 0 || number >= int64_t(index.times.size())) return "frame";
+  return "frame at " + video::secondsText(index.times[size_t(number)]);
+}
+
+bool VideoSource::Impl::pictureFits(int64_t w, int64_t h) const {
+  return w > 0 && h > 0 && w * h <= options.maxPixels &&
+         av_image_check_size(unsigned(w), unsigned(h), 0, nullptr) >= 0;
+}
+
+Error VideoSource::Impl::pictureTooLarge(int64_t w, int64_t h, int64_t number) const {
+  return makeError(ErrorCode::TooLarge,
+                   "The video's " + frameAtText(number) + " has a picture of " +
+                       video::sizeText(w, h) + " pixels, more than the limit of " +
+                       std::to_string(options.maxPixels) + " pixels (the stream header says " +
+                       video::sizeText(info.codedWidth, info.codedHeight) + "): " + info.path);
+}
+
+// The decoder refuses a picture over its max_pixels without allocating it, and the refusal looks
+// like any decoding error. A decoder that keeps the refused size in its context (H.264 does) tells
+// it apart from damage: sizes the index pass could not see (no parser) end here.
+std::optional<Error> VideoSource::Impl::refusedPicture(int64_t ts) {
+  const int64_t w = dec->width, h = dec->height;
+  if (w <= 0 || h <= 0 || pictureFits(w, h)) return std::nullopt;
+  needsSeek = true;
+  int64_t number = -1;
+  if (ts != AV_NOPTS_VALUE && !index.pts.empty()) {
+    auto it = std::lower_bound(index.pts.begin(), index.pts.end(), ts);
+    number = std::min<int64_t>(it - index.pts.begin(), int64_t(index.pts.size()) - 1);
+  }
+  return pictureTooLarge(w, h, number);
+}
+
+Expected<void> VideoSource::Impl::checkDecodedFrame(int width, int height, int64_t number) {
+  const int64_t w = width, h = height;
+  // The decoder's max_pixels already stops such pictures before they are allocated; this is
+  // the check of every frame that does come out, whatever the header said.
+  if (!pictureFits(w, h)) return pictureTooLarge(w, h, number);
+  passPixels += w * h;
+  ++passFrames;
+  if (passPixels > options.maxDecodedPixels)
+    return makeError(ErrorCode::TooLarge,
+                     "Reading " + info.path + " decoded " + std::to_string(passFrames) +
+                         " frames (" + std::to_string(passPixels) + " pixels) by its " +
+                         frameAtText(number) + ", more than the limit of " +
+                         std::to_string(options.maxDecodedPixels) + " pixels (" +
+                         video::pixelsText(double(options.maxDecodedPixels)) + ") for one pass.");
+  return {};
+}
+
 Expected<bool> VideoSource::Impl::nextFrame(AVFrame* out, int64_t* number) {
   if (pendingNumber >= 0) {
     av_frame_unref(out);
@@ -45,12 +99,32 @@ Expected<bool> VideoSource::Impl::nextFrame(AVFrame* out, int64_t* number) {
   int errors = 0;
   for (;;) {
     if (deadline.expired()) return timeoutOr(ErrorCode::Timeout, "");
+    // A stretch that yields no frame (damage, a long wait for a keyframe) must not outlast a
+    // cancel any more than the deadline.
+    if (isCancelled(cancel)) {
+      needsSeek = true;
+      return makeError(ErrorCode::Cancelled, "Decoding was cancelled.");
+    }
     const int got = avcodec_receive_frame(dec.get(), out);
+    // Each result (a frame or an error) answers the oldest packet still in the decoder: with
+    // frame threads an error surfaces some packets after the one that caused it.
+    int64_t answeredTs = AV_NOPTS_VALUE;
+    if (got != AVERROR(EAGAIN) && got != AVERROR_EOF && !inFlight.empty()) {
+      answeredTs = inFlight.front();
+      inFlight.pop_front();
+    }
     if (got == 0) {
       ++stats.framesDecoded;
       lastOutput = frameNumberOf(out);
       *number = lastOutput;
+      if (auto ok = checkDecodedFrame(out->width, out->height, lastOutput); !ok) {
+        needsSeek = true;
+        return ok.error();
+      }
       return true;
+    }
+    if (got != AVERROR(EAGAIN) && got != AVERROR_EOF) {
+      if (auto refused = refusedPicture(answeredTs)) return *refused;
     }
     if (got != AVERROR(EAGAIN) && got != AVERROR_EOF && ++errors > kMaxErrorsInARow) {
       needsSeek = true;
@@ -83,10 +157,22 @@ Expected<bool> VideoSource::Impl::nextFrame(AVFrame* out, int64_t* number) {
         continue;
       }
     }
+    const int64_t ts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
     const int sent = avcodec_send_packet(dec.get(), packet.get());
     // EAGAIN: output must be read first; keep the packet and send it again after that.
     packetHeld = sent == AVERROR(EAGAIN);
     if (!packetHeld) av_packet_unref(packet.get());
+    if (sent == 0 && inFlight.size() < 64) inFlight.push_back(ts);
+    if (sent < 0 && sent != AVERROR(EAGAIN)) {
+      // A frame-threaded decoder reports an earlier packet's failure here: the oldest one in
+      // flight (give or take the frames it holds back for reordering).
+      int64_t failedTs = ts;
+      if ((dec->active_thread_type & FF_THREAD_FRAME) && !inFlight.empty()) {
+        failedTs = inFlight.front();
+        inFlight.pop_front();
+      }
+      if (auto refused = refusedPicture(failedTs)) return *refused;
+    }
     // Other errors concern this packet of a damaged stream only; it is skipped, as players do.
   }
 }
@@ -115,6 +201,7 @@ Expected<void> VideoSource::Impl::seekToKeyframe(int64_t key) {
 
 void VideoSource::Impl::resetDecoder() {
   avcodec_flush_buffers(dec.get());
+  inFlight.clear();
   av_packet_unref(packet.get());
   packetHeld = false;
   ++stats.seeks;
@@ -156,7 +243,13 @@ Expected<void> VideoSource::Impl::seekForRetry(int64_t* seekKey, int attempt) {
   return *seekKey >= 0 ? seekToKeyframe(*seekKey) : seekToStart();
 }
 
-Expected<int64_t> VideoSource::Impl::decodeTo(int64_t target, const CancelToken* cancel) {
+Expected<int64_t> VideoSource::Impl::decodeTo(int64_t target, const CancelToken* cancelToken) {
+  // nextFrame checks it too; cleared on the way out, the token belongs to this call's caller.
+  struct Scoped {
+    const CancelToken*& slot;
+    ~Scoped() { slot = nullptr; }
+  } scoped{cancel};
+  cancel = cancelToken;
   const int64_t n = int64_t(index.pts.size());
   target = std::clamp<int64_t>(target, 0, n - 1);
   // The last frame consumed from the decoder; a read-ahead frame has not been consumed yet.
@@ -221,9 +314,9 @@ Expected<int64_t> VideoSource::Impl::decodeTo(int64_t target, const CancelToken*
   }
 }
 
-Expected<RgbImagePtr> VideoSource::Impl::decodeImage(int64_t target, const CancelToken* cancel,
+Expected<RgbImagePtr> VideoSource::Impl::decodeImage(int64_t target, const CancelToken* cancelToken,
                                                      int64_t* delivered) {
-  auto got = decodeTo(target, cancel);
+  auto got = decodeTo(target, cancelToken);
   if (!got) {
     // After a timeout the I/O context is in an error state, after other failures the decoder
     // may be mid-stream: the next request starts with a seek, which resets both.

@@ -6,6 +6,10 @@
 
 #include "video_impl.h"
 
+extern "C" {
+#include <libavutil/imgutils.h>
+}
+
 namespace stts {
 namespace {
 
@@ -106,6 +110,45 @@ void fillMissingTimestamps(std::vector<PacketFacts>& facts) {
   }
 }
 
+// The picture size each packet announces, read by the codec's parser from the headers it carries
+// (an H.264/HEVC SPS, an MPEG sequence header) without decoding anything. Codecs whose parser
+// does not report sizes (VP9, MJPEG, ...) are left to the decoder's own cap and the check of
+// every decoded frame (decode.cpp).
+class AnnouncedSize {
+ public:
+  explicit AnnouncedSize(const AVCodecParameters* par) {
+    parser_ = av_parser_init(par->codec_id);
+    if (!parser_) return;
+    parser_->flags |= PARSER_FLAG_COMPLETE_FRAMES;  // demuxed packets are whole frames
+    ctx_.reset(avcodec_alloc_context3(nullptr));    // the parser writes into it; not the decoder's
+    if (!ctx_ || avcodec_parameters_to_context(ctx_.get(), par) < 0) {
+      av_parser_close(parser_);
+      parser_ = nullptr;
+    }
+  }
+  ~AnnouncedSize() {
+    if (parser_) av_parser_close(parser_);
+  }
+  AnnouncedSize(const AnnouncedSize&) = delete;
+  AnnouncedSize& operator=(const AnnouncedSize&) = delete;
+
+  // False when the parser does not know the size (yet).
+  bool parse(const AVPacket* pkt, int64_t* w, int64_t* h) {
+    if (!parser_) return false;
+    uint8_t* out = nullptr;
+    int outSize = 0;
+    av_parser_parse2(parser_, ctx_.get(), &out, &outSize, pkt->data, pkt->size, AV_NOPTS_VALUE,
+                     AV_NOPTS_VALUE, 0);
+    *w = parser_->width > 0 ? parser_->width : parser_->coded_width;
+    *h = parser_->height > 0 ? parser_->height : parser_->coded_height;
+    return *w > 0 && *h > 0;
+  }
+
+ private:
+  AVCodecParserContext* parser_ = nullptr;
+  video::CodecPtr ctx_;
+};
+
 }  // namespace
 
 Expected<void> VideoSource::Impl::buildIndex() {
@@ -113,6 +156,10 @@ Expected<void> VideoSource::Impl::buildIndex() {
   const AVStream* st = fmt->streams[si];
   const double tb = av_q2d(st->time_base);
   std::vector<PacketFacts> facts;
+  // A stream may change its picture size mid-file (a new SPS): every frame, not only the header,
+  // must fit the pixel cap, and one that does not refuses the file before anything decodes it.
+  AnnouncedSize announced(st->codecpar);
+  int64_t smallestTs = INT64_MAX;
 
   for (int64_t n = 0;; ++n) {
     // The interrupt callback bounds blocking reads; this bounds fast reads of a huge file.
@@ -141,7 +188,22 @@ Expected<void> VideoSource::Impl::buildIndex() {
     f.hadPts = packet->pts != AV_NOPTS_VALUE;
     f.pts = f.hadPts ? packet->pts : packet->dts;
     facts.push_back(f);
+    if (f.pts != AV_NOPTS_VALUE) smallestTs = std::min(smallestTs, f.pts);
+    int64_t w = 0, h = 0;
+    const bool sized = announced.parse(packet.get(), &w, &h);
     av_packet_unref(packet.get());
+    if (sized && (w * h > options.maxPixels ||
+                  av_image_check_size(unsigned(w), unsigned(h), 0, nullptr) < 0)) {
+      // Seconds since the earliest timestamp read so far: the stream start, but for reordering.
+      const double at = f.pts != AV_NOPTS_VALUE ? double(f.pts - smallestTs) * tb : -1.0;
+      return makeError(ErrorCode::TooLarge,
+                       (at >= 0 ? "The video's frame at " + video::secondsText(at)
+                                : "The video's frame " + std::to_string(facts.size() - 1)) +
+                           " claims a picture of " + video::sizeText(w, h) +
+                           " pixels, more than the limit of " + std::to_string(options.maxPixels) +
+                           " pixels (the stream header says " +
+                           video::sizeText(info.codedWidth, info.codedHeight) + "): " + info.path);
+    }
   }
   if (facts.empty())
     return makeError(ErrorCode::InvalidData, "No video frames could be read from " + info.path);

@@ -2,6 +2,7 @@
 // convert, cache). FFmpeg types stay in engine/video; the public header only sees a pimpl.
 #pragma once
 
+#include <deque>
 #include <list>
 #include <optional>
 #include <unordered_map>
@@ -10,6 +11,8 @@
 #include "stts/video.h"
 
 namespace stts::video {
+
+class MemoryInput;  // memory_source.h
 
 // Extra per-frame facts from the demux pass that the public FrameIndex does not carry.
 struct IndexExtra {
@@ -56,6 +59,9 @@ struct VideoSource::Impl {
 
   // Heap-stable: FFmpeg keeps a pointer to it in the interrupt callback.
   video::Deadline deadline;
+  // Set by VideoSource::openMemory (memory_source.cpp): the bytes FFmpeg reads instead of a file.
+  // Declared before `fmt`, so the readers it owns outlive every format context reading them.
+  std::shared_ptr<video::MemoryInput> memory;
   video::FormatPtr fmt;
   video::CodecPtr dec;
   video::PacketPtr packet;
@@ -73,6 +79,12 @@ struct VideoSource::Impl {
                                 // refused with EAGAIN and must be sent again
   video::FramePtr pending;      // a decoded frame read ahead of the request that wanted it
   int64_t pendingNumber = -1;
+
+  // Work of the current pass (one sample() or frame() call), against options.maxDecodedPixels.
+  int64_t passPixels = 0;
+  int64_t passFrames = 0;
+  const CancelToken* cancel = nullptr;  // the current decodeTo's, also checked between packets
+  std::deque<int64_t> inFlight;         // PTS (else DTS) of the packets sent, not yet answered
 
   // LRU cache of display frames for scrubbing: most recent at the front.
   std::list<std::pair<int64_t, RgbImagePtr>> cacheList;
@@ -93,6 +105,18 @@ struct VideoSource::Impl {
   Expected<RgbImagePtr> decodeImage(int64_t target, const CancelToken* cancel, int64_t* delivered);
 
   Error timeoutOr(ErrorCode code, const std::string& message) const;
+  // Every decoded picture against the per-frame cap, and the pass's decoded pixels against its
+  // budget (decode.cpp); `number` is the frame's index, for the time in the message.
+  Expected<void> checkDecodedFrame(int width, int height, int64_t number);
+  bool pictureFits(int64_t w, int64_t h) const;
+  Error pictureTooLarge(int64_t w, int64_t h, int64_t number) const;
+  // After a decoding error: the picture the decoder refused for its size, if that was the cause;
+  // `ts` is the failing packet's timestamp, for the frame time in the message.
+  std::optional<Error> refusedPicture(int64_t ts);
+  // "frame at 4.00 s" (seconds since stream start) for messages.
+  std::string frameAtText(int64_t number) const;
+  // video_source.cpp: a sample() pass's kept RGB bytes and predicted decoding, before decoding.
+  Expected<void> checkPassBounds(const std::vector<SamplePoint>& points) const;
   std::optional<RgbImagePtr> cacheGet(int64_t number);
   void cachePut(int64_t number, const RgbImagePtr& image);
 

@@ -1,4 +1,5 @@
 // VideoSource's public face: open, plan, sample, scrubbing with a small LRU cache.
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
@@ -26,7 +27,8 @@ bool videoDecodingAvailable() {
 
 Expected<VideoSource> VideoSource::open(const std::string& path, const OpenOptions& options) {
   quietFfmpegLogs();
-  if (options.maxPixels <= 0 || options.maxIndexedFrames <= 0 || options.frameCacheSize < 0)
+  if (options.maxPixels <= 0 || options.maxIndexedFrames <= 0 || options.frameCacheSize < 0 ||
+      options.maxSampleBytes <= 0 || options.maxDecodedPixels <= 0)
     return makeError(ErrorCode::InvalidArgument, "Invalid video open options for " + path);
   auto impl = std::make_unique<Impl>();
   impl->options = options;
@@ -63,10 +65,63 @@ std::vector<SamplePoint> VideoSource::plan(const SamplingSpec& spec) const {
   return points;
 }
 
+Expected<void> VideoSource::Impl::checkPassBounds(const std::vector<SamplePoint>& points) const {
+  // Planned frame numbers never decrease, so each run of equal numbers is one distinct frame.
+  int64_t distinct = 0;
+  for (size_t i = 0; i < points.size(); ++i)
+    distinct += (i == 0 || points[i].frameNumber != points[i - 1].frameNumber);
+  // Every frame is converted to the display size, whatever size it decodes at: the bytes a pass
+  // keeps are known exactly before decoding anything.
+  const int64_t frameBytes = int64_t(info.displayWidth) * info.displayHeight * 3;
+  if (frameBytes > 0 && distinct > options.maxSampleBytes / frameBytes) {
+    const int64_t fit = options.maxSampleBytes / frameBytes;
+    return makeError(
+        ErrorCode::TooLarge,
+        "Sampling " + std::to_string(distinct) + " frames of " +
+            video::sizeText(info.displayWidth, info.displayHeight) + " pixels from " + info.path +
+            " would keep " + video::gibText(double(distinct) * double(frameBytes)) +
+            " of RGB frames, more than the " + video::gibText(double(options.maxSampleBytes)) +
+            " one sampling pass may keep; " +
+            (fit > 0 ? "ask for at most " + std::to_string(fit) + " frames of this size."
+                     : "not even one frame of this size fits."));
+  }
+  // The frames decodeTo will decode, following its choice between seeking to a keyframe and
+  // decoding forward (B-frame reordering and damage aside), at the header's size; the decoded
+  // frames themselves are counted against the same budget as they come (checkDecodedFrame).
+  int64_t position = pendingNumber >= 0 ? pendingNumber - 1 : lastOutput;
+  bool seek = needsSeek;
+  int64_t frames = 0;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const int64_t target = points[i].frameNumber;
+    if (i > 0 && target == points[i - 1].frameNumber) continue;
+    const int64_t key = extra.keyBefore[size_t(target)];
+    const int64_t from = (seek || target <= position || key > position + 1)
+                             ? std::max<int64_t>(key, 0)
+                             : position + 1;
+    frames += target - from + 1;
+    position = target;
+    seek = false;
+  }
+  const double pixels = double(frames) * double(info.codedWidth) * double(info.codedHeight);
+  if (pixels > double(options.maxDecodedPixels))
+    return makeError(ErrorCode::TooLarge,
+                     "Sampling " + std::to_string(distinct) + " frames from " + info.path +
+                         " would decode about " + std::to_string(frames) + " frames of " +
+                         video::sizeText(info.codedWidth, info.codedHeight) + " (" +
+                         video::pixelsText(pixels) + ") in one pass, more than the limit of " +
+                         std::to_string(options.maxDecodedPixels) + " pixels (" +
+                         video::pixelsText(double(options.maxDecodedPixels)) +
+                         "); ask for fewer frames.");
+  return {};
+}
+
 Expected<std::vector<SampledFrame>> VideoSource::sample(const SamplingSpec& spec,
                                                         const CancelToken* cancel) {
   Impl& d = *impl_;
   const auto points = plan(spec);
+  // Bound the pass before decoding anything: the memory of the frames it keeps, the work.
+  if (auto ok = d.checkPassBounds(points); !ok) return ok.error();
+  d.passPixels = d.passFrames = 0;
   std::vector<SampledFrame> out(points.size());
   // Fills points [from, to) with an image, reporting the frame actually shown.
   auto assign = [&](size_t from, size_t to, const RgbImagePtr& image, int64_t shown) {
@@ -128,6 +183,7 @@ Expected<RgbImagePtr> VideoSource::frame(int64_t frameNumber) {
     return *hit;
   }
   d.deadline.start(d.options.timeoutSeconds);
+  d.passPixels = d.passFrames = 0;
   auto img = d.decodeImage(frameNumber, nullptr, nullptr);
   if (!img) return img.error();
   d.cachePut(frameNumber, *img);

@@ -42,6 +42,10 @@ LoadedVideoPtr framesFromVideo(const stts::RunResult& run, const QString& videoP
     sampled = std::move(frames.value());
   } else if (stts::isCancelled(cancel)) {
     return nullptr;
+  } else if (frames.error().code == stts::ErrorCode::TooLarge) {
+    // A decoded-size bound: fetching the frames one by one below would bypass it.
+    *problem = QString::fromStdString(frames.error().message);
+    return nullptr;
   }
   auto video = std::make_shared<LoadedVideo>();
   video->path = videoPath;

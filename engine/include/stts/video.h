@@ -36,7 +36,10 @@ struct VideoInfo {
   int codedWidth = 0;  // decoded picture size
   int codedHeight = 0;
   Rational sampleAspectRatio{1, 1};
-  int rotation = 0;      // clockwise degrees to display upright: 0, 90, 180, 270
+  // Display-matrix angle as ffprobe reports it (counter-clockwise degrees), snapped to a quarter
+  // turn and taken mod 360: 0, 90, 180, 270 (ffprobe's -90 is 270). Frames are delivered turned
+  // counter-clockwise by it, as FFmpeg's autorotate shows them. engine/video/README.md, Rotation.
+  int rotation = 0;
   int displayWidth = 0;  // after SAR and rotation: the size frames are delivered at
   int displayHeight = 0;
   Rational timeBase{1, 1};
@@ -88,8 +91,13 @@ int64_t frameDisplayedAt(const FrameIndex& index, double t);
 
 struct OpenOptions {
   double timeoutSeconds = 30.0;       // wall-clock budget per open / frameAt, per frame of sample
-  int64_t maxPixels = 8192LL * 8192;  // refuse pictures larger than this before allocating
+  int64_t maxPixels = 8192LL * 8192;  // per picture, the header's and every frame's
   int64_t maxIndexedFrames = 5'000'000;
+  // One sample() pass: the RGB bytes of the distinct frames it returns (checked against the plan
+  // before decoding; 10 GiB holds 384 frames of 4096x2160), and the pixels it may decode, frames
+  // decoded on the way to a target included (also per frame()/frameAt() call). TooLarge beyond.
+  int64_t maxSampleBytes = 10LL << 30;
+  int64_t maxDecodedPixels = 1LL << 40;
   int frameCacheSize = 24;  // decoded display frames kept for scrubbing
   int decoderThreads = 0;   // 0: FFmpeg's choice
 };
@@ -101,6 +109,11 @@ struct OpenOptions {
 class VideoSource {
  public:
   static Expected<VideoSource> open(const std::string& path, const OpenOptions& options = {});
+  // The same on a file image in memory (tests, tests/fuzz/libfuzzer/fuzz_video.cpp); `label`
+  // stands for the path in info() and messages. FFmpeg reads only these bytes: references to
+  // other files inside them are refused. engine/video/memory_source.cpp; FFmpeg builds only.
+  static Expected<VideoSource> openMemory(std::vector<uint8_t> bytes, const std::string& label,
+                                          const OpenOptions& options = {});
 
   VideoSource(VideoSource&&) noexcept;
   VideoSource& operator=(VideoSource&&) noexcept;

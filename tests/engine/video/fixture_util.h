@@ -40,9 +40,14 @@ inline std::optional<Probe> probe(const char* name) {
   return p;
 }
 
-// Clockwise rotation that FFmpeg's own autorotate applies for ffprobe's matrix angle.
-inline int clockwiseFromProbe(int ffprobeRotation) {
-  return ((-ffprobeRotation) % 360 + 360) % 360;
+// VideoInfo::rotation for ffprobe's matrix angle: the same angle, taken mod 360 (-90 -> 270).
+inline int rotationFromProbe(int ffprobeRotation) {
+  return (ffprobeRotation % 360 + 360) % 360;
+}
+
+// Clockwise turn that FFmpeg's own autorotate (and the engine) applies for a VideoInfo::rotation.
+inline int clockwiseTurn(int rotation) {
+  return (360 - rotation) % 360;
 }
 
 inline bool near(const stts::RgbImage& img, int x, int y, int r, int g, int b, int tol = 40) {

@@ -56,7 +56,7 @@ class TestVideoDecode : public QObject {
   void rotationPutsMarkerInRotatedCorner() {
     QFETCH(QString, name);
     auto src = openOrDie(qPrintable(name));
-    const int cw = src.info().rotation;
+    const int cw = fixtures::clockwiseTurn(src.info().rotation);
     auto img = src.frameAt(0.5);
     QVERIFY(img);
     const auto& im = **img;

@@ -63,7 +63,7 @@ class TestVideoProbe : public QObject {
 
     QCOMPARE(info.startPts, truth->pts.front());
     if (truth->startTime) QVERIFY(std::abs(info.startTime - *truth->startTime) < 1e-6);
-    QCOMPARE(info.rotation, fixtures::clockwiseFromProbe(truth->rotation));
+    QCOMPARE(info.rotation, fixtures::rotationFromProbe(truth->rotation));
     QCOMPARE(info.displayWidth, displayWidth);
     QCOMPARE(info.displayHeight, displayHeight);
     QVERIFY2(std::abs(info.duration - duration) < 1e-6, qPrintable(QString::number(info.duration)));
@@ -132,12 +132,14 @@ class TestVideoProbe : public QObject {
   }
 
   void rotationFromDisplayMatrix() {
-    // The fixtures carry rotate tags 90/180/270; FFmpeg 5.1 stores them as matrices whose
-    // clockwise display rotation is 270/180/90 (what ffmpeg's autorotate applies).
-    for (auto [file, cw] : {std::pair{"rot90.mp4", 270}, {"rot180.mp4", 180}, {"rot270.mp4", 90}}) {
+    // The fixtures carry rotate tags 90/180/270; FFmpeg 5.1 stores them as matrices that ffprobe
+    // reports as 90/-180/-90. The engine reports the same angles mod 360, the tags' values (it
+    // turns the pictures 270/180/90 degrees clockwise, as ffmpeg's autorotate does).
+    for (auto [file, rotation] :
+         {std::pair{"rot90.mp4", 90}, {"rot180.mp4", 180}, {"rot270.mp4", 270}}) {
       auto src = stts::VideoSource::open(fixtures::path(file));
       QVERIFY(src);
-      QCOMPARE(src->info().rotation, cw);
+      QCOMPARE(src->info().rotation, rotation);
       QCOMPARE(src->info().codedWidth, 160);
       QCOMPARE(src->info().codedHeight, 120);
     }
