@@ -11,9 +11,11 @@
 #include "command.h"
 #include "compare_summary.h"
 #include "run_support.h"
+#include "signals.h"
 #include "stts/generate.h"
 #include "stts/methods.h"
 #include "stts/pipeline.h"
+#include "stts/regular_file.h"
 #include "stts/runfile.h"
 
 namespace stts::cli {
@@ -86,9 +88,8 @@ std::optional<int> parsePlan(const ParsedArguments& args, ComparePlan& plan) {
   plan.summary.sharded = args.has("shard");
   plan.summary.environment["model"] = *model;
   plan.summary.environment["device"] = plan.device.device;
-  std::ifstream config(*model + "/config.json", std::ios::binary);
-  const std::string configText{std::istreambuf_iterator<char>(config),
-                               std::istreambuf_iterator<char>()};
+  auto configRead = readRegularFile(*model + "/config.json", 16u << 20);
+  const std::string configText = configRead ? std::move(configRead).value() : std::string();
   plan.summary.sweep = {std::move(methods).value(),
                         std::move(keeps).value(),
                         plan.base.question,
@@ -171,7 +172,7 @@ int runCompare(const ParsedArguments& args) {
     return kExitOk;
   }
   CancelToken cancel;
-  cancelOnSignals(cancel);
+  const SignalCancel cancelOnSignal(cancel);  // the first Ctrl+C stops at the next check
   plan.device.loadLanguageModel = !plan.base.question.empty();
   auto loaded = loadModelFor(plan.base, plan.device);
   if (!loaded) return reportFailure(loaded.error());

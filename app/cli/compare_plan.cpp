@@ -8,6 +8,7 @@
 #include <map>
 
 #include "arguments.h"
+#include "stts/regular_file.h"
 
 namespace stts::cli {
 namespace {
@@ -99,10 +100,14 @@ Expected<std::vector<VideoListEntry>> parseVideoList(std::string_view text,
 }
 
 Expected<std::vector<VideoListEntry>> readVideoList(const std::string& listPath) {
-  std::ifstream in(listPath, std::ios::binary);
-  if (!in) return makeError(ErrorCode::NotFound, "cannot read the video list " + listPath);
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return parseVideoList(text, std::filesystem::path(listPath).parent_path().string(), listPath);
+  // A list of video paths: 64 MiB is a million long lines.
+  auto text = readRegularFile(listPath, 64u << 20);
+  if (!text) {
+    if (text.error().code == ErrorCode::NotFound)
+      return makeError(ErrorCode::NotFound, "cannot read the video list " + listPath);
+    return text.error();
+  }
+  return parseVideoList(*text, std::filesystem::path(listPath).parent_path().string(), listPath);
 }
 
 Expected<std::vector<std::string>> parseMethodList(std::string_view text) {

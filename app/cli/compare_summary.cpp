@@ -9,8 +9,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "stts/json_depth.h"
+#include "stts/regular_file.h"
 
 namespace stts::cli {
 namespace fs = std::filesystem;
@@ -62,13 +68,32 @@ nlohmann::json sweepJson(const SweepInfo& s) {
           {"videoCount", s.videoCount}};
 }
 
+// One line per problem, at most kMaxProblemLines of them: a damaged sweep of 5,000 videos gets a
+// screenful and a count, not 5,000 lines.
+constexpr std::size_t kMaxProblemLines = 20;
+constexpr std::size_t kMaxListed = 10;  // items named in one summarised problem
+// A summary holds a few hundred bytes per run: 1 GiB is millions of runs.
+constexpr std::size_t kMaxSummaryBytes = std::size_t{1} << 30;
+
 std::string joinLines(const std::vector<std::string>& lines) {
   std::string joined;
-  for (const auto& line : lines) {
+  for (std::size_t i = 0; i < lines.size() && i < kMaxProblemLines; ++i) {
     if (!joined.empty()) joined += '\n';
-    joined += line;
+    joined += lines[i];
   }
+  if (lines.size() > kMaxProblemLines)
+    joined += "\n... and " + std::to_string(lines.size() - kMaxProblemLines) + " more problems";
   return joined;
+}
+
+// "1, 4, 7" from the first kMaxListed of `items`, and "and N more" for the rest of `total`.
+std::string listSome(const std::vector<std::string>& items, std::size_t total) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size() && i < kMaxListed; ++i)
+    text += (i ? ", " : "") + items[i];
+  const std::size_t shown = std::min(items.size(), kMaxListed);
+  if (total > shown) text += " and " + std::to_string(total - shown) + " more";
+  return text;
 }
 
 Error invalidData(std::string message) {
@@ -201,66 +226,169 @@ nlohmann::json summaryJson(const Summary& summary) {
           {"runs", runs}};
 }
 
+namespace {
+
+// Reads a summary's fields by name and type. The first missing or mistyped field ends the read
+// with its place ("runs[3].keep is not a number"), never with the JSON library's exception text.
+class SummaryFields {
+ public:
+  struct Problem {
+    std::string sentence;
+  };
+
+  static const nlohmann::json& node(const nlohmann::json& object, std::string_view key,
+                                    const std::string& where) {
+    if (!object.is_object())
+      throw Problem{(where.empty() ? std::string("the top level") : where) +
+                    " is not a JSON object"};
+    const auto it = object.find(key);
+    if (it == object.end()) throw Problem{qualified(key, where) + " is missing"};
+    return *it;
+  }
+
+  template <typename T>
+  static T get(const nlohmann::json& object, std::string_view key, const std::string& where) {
+    return convert<T>(node(object, key, where), qualified(key, where));
+  }
+
+  static std::string qualified(std::string_view key, const std::string& where) {
+    return where.empty() ? std::string(key) : where + "." + std::string(key);
+  }
+
+  // A field that may be absent (older summaries); present, it must have the right type.
+  template <typename T>
+  static T optional(const nlohmann::json& object, std::string_view key, const std::string& where,
+                    T fallback) {
+    if (!object.is_object() || !object.contains(key)) return fallback;
+    return get<T>(object, key, where);
+  }
+
+  template <typename T>
+  static T convert(const nlohmann::json& value, const std::string& name) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (!value.is_string()) throw Problem{name + " is not a string"};
+      return value.get<std::string>();
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (!value.is_boolean()) throw Problem{name + " is not true or false"};
+      return value.get<bool>();
+    } else if constexpr (std::is_floating_point_v<T>) {
+      if (!value.is_number()) throw Problem{name + " is not a number"};
+      return value.get<T>();
+    } else if constexpr (std::is_integral_v<T>) {
+      // Checked against T's range: 10^12 must not wrap into a plausible int.
+      if (value.is_number_unsigned()) {
+        const auto v = value.get<uint64_t>();
+        if (v <= static_cast<uint64_t>(std::numeric_limits<T>::max())) return static_cast<T>(v);
+      } else if (value.is_number_integer()) {
+        const auto v = value.get<int64_t>();
+        if (v >= 0 || std::is_signed_v<T>) {
+          if (std::cmp_greater_equal(v, std::numeric_limits<T>::min()) &&
+              std::cmp_less_equal(v, std::numeric_limits<T>::max()))
+            return static_cast<T>(v);
+        }
+      } else {
+        throw Problem{name + " is not an integer"};
+      }
+      throw Problem{name + " is out of range"};
+    } else {
+      static_assert(std::is_same_v<T, std::vector<typename T::value_type>>);
+      if (!value.is_array()) throw Problem{name + " is not a list"};
+      T out;
+      for (std::size_t i = 0; i < value.size(); ++i)
+        out.push_back(
+            convert<typename T::value_type>(value[i], name + "[" + std::to_string(i) + "]"));
+      return out;
+    }
+  }
+};
+
+}  // namespace
+
 Expected<Summary> summaryFromJson(const nlohmann::json& json, const std::string& source) {
+  using F = SummaryFields;
   try {
-    if (!json.is_object() || json.value("format", "") != kSummaryFormat)
+    if (!json.is_object() || !json.contains("format") || json["format"] != kSummaryFormat)
       return invalidData(source + " is not a stts compare summary");
-    if (json.at("version").get<int>() != kSummaryVersion)
-      return invalidData(source + " has summary version " + json.at("version").dump() +
+    const auto version = F::get<int64_t>(json, "version", "");
+    if (version != kSummaryVersion)
+      return invalidData(source + " has summary version " + std::to_string(version) +
                          "; this stts reads version " + std::to_string(kSummaryVersion));
     Summary summary;
-    const auto& s = json.at("sweep");
-    summary.sweep = {s.at("methods").get<std::vector<std::string>>(),
-                     s.at("keeps").get<std::vector<double>>(),
-                     s.at("question").get<std::string>(),
-                     s.at("maxNewTokens").get<int>(),
-                     s.at("budgetPolicy").get<std::string>(),
-                     s.at("fastvLayer").get<int>(),
-                     s.at("maxFrames").get<int>(),
-                     s.at("maxFps").get<double>(),
-                     s.at("seed").get<uint64_t>(),
-                     s.at("dtype").get<std::string>(),
-                     s.at("modelConfigHash").get<std::string>(),
-                     s.at("videoCount").get<std::size_t>()};
-    summary.shard = {json.at("shard").at("index").get<int>(),
-                     json.at("shard").at("count").get<int>()};
+    const auto& s = F::node(json, "sweep", "");
+    const std::string w = "sweep";
+    summary.sweep = {F::get<std::vector<std::string>>(s, "methods", w),
+                     F::get<std::vector<double>>(s, "keeps", w),
+                     F::get<std::string>(s, "question", w),
+                     F::get<int>(s, "maxNewTokens", w),
+                     F::get<std::string>(s, "budgetPolicy", w),
+                     F::get<int>(s, "fastvLayer", w),
+                     F::get<int>(s, "maxFrames", w),
+                     F::get<double>(s, "maxFps", w),
+                     F::get<uint64_t>(s, "seed", w),
+                     F::get<std::string>(s, "dtype", w),
+                     F::get<std::string>(s, "modelConfigHash", w),
+                     F::get<std::size_t>(s, "videoCount", w)};
+    const auto& shard = F::node(json, "shard", "");
+    summary.shard = {F::get<int>(shard, "index", "shard"), F::get<int>(shard, "count", "shard")};
     if (summary.shard.count < 1 || summary.shard.index < 0 ||
         summary.shard.index >= summary.shard.count)
       return invalidData(source + " names an impossible shard");
-    summary.sharded = json.value("sharded", false);
-    summary.environment = json.value("environment", std::map<std::string, std::string>{});
-    for (const auto& r : json.at("runs")) {
+    summary.sharded = F::optional<bool>(json, "sharded", "", false);
+    if (json.contains("environment")) {
+      const auto& environment = json["environment"];
+      if (!environment.is_object()) throw F::Problem{"environment is not a JSON object"};
+      for (const auto& [key, value] : environment.items())
+        summary.environment[key] = F::convert<std::string>(value, "environment." + key);
+    }
+    const auto& runs = F::node(json, "runs", "");
+    if (!runs.is_array()) throw F::Problem{"runs is not a list"};
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      const auto& r = runs[i];
+      const std::string where = "runs[" + std::to_string(i) + "]";
       RunRecord run;
-      run.videoIndex = r.at("videoIndex").get<std::size_t>();
-      run.video = r.at("video").get<std::string>();
-      run.method = r.at("method").get<std::string>();
-      run.keep = r.at("keep").get<double>();
-      run.ok = r.at("status").get<std::string>() == "ok";
-      run.error = r.value("error", "");
-      run.runFile = r.value("runFile", "");
-      run.answer = r.value("answer", "");
-      run.frames = r.value("frames", int64_t{0});
-      run.promptTokens = r.value("promptTokens", int64_t{0});
-      run.visionTokensBefore = r.value("visionTokensBefore", int64_t{0});
-      run.visionTokensAfter = r.value("visionTokensAfter", int64_t{0});
-      run.peakMemoryBytes = r.value("peakMemoryBytes", int64_t{0});
-      for (const auto& t : r.at("timings"))
-        run.stageMs.emplace_back(t.at("stage").get<std::string>(), t.at("ms").get<double>());
-      for (const auto& [label, value] : r.at("iou").items())
+      run.videoIndex = F::get<std::size_t>(r, "videoIndex", where);
+      run.video = F::get<std::string>(r, "video", where);
+      run.method = F::get<std::string>(r, "method", where);
+      run.keep = F::get<double>(r, "keep", where);
+      run.ok = F::get<std::string>(r, "status", where) == "ok";
+      run.error = F::optional<std::string>(r, "error", where, "");
+      run.runFile = F::optional<std::string>(r, "runFile", where, "");
+      run.answer = F::optional<std::string>(r, "answer", where, "");
+      run.frames = F::optional<int64_t>(r, "frames", where, 0);
+      run.promptTokens = F::optional<int64_t>(r, "promptTokens", where, 0);
+      run.visionTokensBefore = F::optional<int64_t>(r, "visionTokensBefore", where, 0);
+      run.visionTokensAfter = F::optional<int64_t>(r, "visionTokensAfter", where, 0);
+      run.peakMemoryBytes = F::optional<int64_t>(r, "peakMemoryBytes", where, 0);
+      const auto& timings = F::node(r, "timings", where);
+      if (!timings.is_array()) throw F::Problem{where + ".timings is not a list"};
+      for (std::size_t t = 0; t < timings.size(); ++t) {
+        const std::string at = where + ".timings[" + std::to_string(t) + "]";
+        run.stageMs.emplace_back(F::get<std::string>(timings[t], "stage", at),
+                                 F::get<double>(timings[t], "ms", at));
+      }
+      const auto& iou = F::node(r, "iou", where);
+      if (!iou.is_object()) throw F::Problem{where + ".iou is not a JSON object"};
+      for (const auto& [label, value] : iou.items())
         run.iou[label] =
-            value.is_null() ? std::nullopt : std::optional<double>(value.get<double>());
+            value.is_null()
+                ? std::nullopt
+                : std::optional<double>(F::convert<double>(value, where + ".iou." + label));
       summary.runs.push_back(std::move(run));
     }
     return summary;
-  } catch (const nlohmann::json::exception& e) {
-    return invalidData(source + " is not a readable stts compare summary (" + e.what() + ")");
+  } catch (const SummaryFields::Problem& problem) {
+    return invalidData(source + " is not a readable stts compare summary: " + problem.sentence);
+  } catch (const nlohmann::json::exception&) {
+    return invalidData(source + " is not a readable stts compare summary");
   }
 }
 
 Expected<void> writeFileAtomically(const std::string& path, const std::string& contents) {
+  if (auto target = checkSaveTarget(path); !target) return target.error();
   const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return makeError(ErrorCode::Io, "cannot write " + path + ": " + std::strerror(errno));
+  const PendingTemporary pending(temporary);
   std::size_t written = 0;
   while (written < contents.size()) {
     const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
@@ -271,6 +399,10 @@ Expected<void> writeFileAtomically(const std::string& path, const std::string& c
   const int savedErrno = errno;
   const bool complete = written == contents.size() && ::fsync(fd) == 0;
   ::close(fd);
+  if (auto target = checkSaveTarget(path); complete && !target) {
+    ::unlink(temporary.c_str());
+    return target.error();
+  }
   if (!complete || std::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(complete ? errno : savedErrno);
     ::unlink(temporary.c_str());
@@ -307,9 +439,11 @@ Expected<std::vector<std::string>> summaryFilesIn(const std::string& argument) {
 }
 
 Expected<SummaryInput> readSummary(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return makeError(ErrorCode::NotFound, "cannot read " + path);
-  nlohmann::json json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  auto text = readRegularFile(path, kMaxSummaryBytes);
+  if (!text) return text.error();
+  if (const std::string nesting = describeJsonNesting(*text); !nesting.empty())
+    return invalidData(path + " " + nesting + ", which no stts summary does");
+  nlohmann::json json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return invalidData(path + " is not valid JSON");
   auto summary = summaryFromJson(json, path);
   if (!summary) return summary.error();
@@ -347,10 +481,23 @@ Expected<Summary> mergeSummaries(const std::vector<SummaryInput>& inputs,
   if (!problems.empty()) {
     return invalidData(joinLines(problems));
   }
-  for (int index = 0; index < shardCount; ++index)
-    if (!fileOfShard.count(index))
-      problems.push_back("shard " + std::to_string(index) + " of " + std::to_string(shardCount) +
-                         " is missing (" + summaryBaseName({index, shardCount}, true) + ".json)");
+  // Counted, not enumerated: a summary may claim 2^31-1 shards. Only the first few missing ones
+  // are named, which takes at most (shards given + kMaxListed) steps.
+  const std::size_t missingShards = static_cast<std::size_t>(shardCount) - fileOfShard.size();
+  if (missingShards > 0) {
+    std::vector<int> missing;
+    std::vector<std::string> named;
+    for (int index = 0; index < shardCount && missing.size() < kMaxListed; ++index)
+      if (!fileOfShard.count(index)) {
+        missing.push_back(index);
+        named.push_back(summaryBaseName({index, shardCount}, true) + ".json");
+      }
+    problems.push_back(missingShards == 1
+                           ? "shard " + std::to_string(missing.front()) + " of " +
+                                 std::to_string(shardCount) + " is missing (" + named.front() + ")"
+                           : std::to_string(missingShards) + " of " + std::to_string(shardCount) +
+                                 " shards are missing: " + listSome(named, missingShards));
+  }
 
   Summary merged;
   merged.sweep = first.summary.sweep;
@@ -383,16 +530,41 @@ Expected<Summary> mergeSummaries(const std::vector<SummaryInput>& inputs,
       merged.runs.push_back(std::move(copy));
     }
   }
-  for (std::size_t k = 0; k < merged.sweep.videoCount; ++k) {
-    const int owner = static_cast<int>(k % static_cast<std::size_t>(shardCount));
-    if (!fileOfShard.count(owner)) continue;  // already reported as a missing shard
-    if (!shardFileOfVideo.count(k))
-      problems.push_back("video " + std::to_string(k) + " of the list is missing from " +
-                         fileOfShard[owner]);
-    else if (runsOfVideo[k] != runsPerVideo)
-      problems.push_back("video " + std::to_string(k) + " has " + std::to_string(runsOfVideo[k]) +
-                         " runs instead of " + std::to_string(runsPerVideo));
+  // Videos the given shards should hold but do not. The summary's videoCount may be anything
+  // (10^12), so the count is computed, and only the first few missing videos of each shard are
+  // looked for: bounded by the runs the files hold, never by the count they claim.
+  const auto count = static_cast<std::size_t>(shardCount);
+  std::size_t expectedVideos = 0;
+  std::vector<std::size_t> missingVideos;
+  for (const auto& [owner, file] : fileOfShard) {
+    const auto first = static_cast<std::size_t>(owner);
+    if (first >= merged.sweep.videoCount) continue;
+    expectedVideos += (merged.sweep.videoCount - 1 - first) / count + 1;
+    std::size_t foundHere = 0;
+    for (std::size_t k = first; k < merged.sweep.videoCount && foundHere < kMaxListed; k += count) {
+      if (!shardFileOfVideo.count(k)) {
+        missingVideos.push_back(k);
+        ++foundHere;
+      }
+      if (k > std::numeric_limits<std::size_t>::max() - count) break;
+    }
   }
+  const std::size_t missingVideoCount = expectedVideos - shardFileOfVideo.size();
+  if (missingVideoCount > 0) {
+    std::sort(missingVideos.begin(), missingVideos.end());
+    std::vector<std::string> named;
+    for (std::size_t k : missingVideos)
+      named.push_back("video " + std::to_string(k) + " (" +
+                      fileOfShard[static_cast<int>(k % count)] + ")");
+    problems.push_back(std::to_string(missingVideoCount) + " of the " +
+                       std::to_string(merged.sweep.videoCount) +
+                       " videos of the list are missing from their shard summaries: " +
+                       listSome(named, missingVideoCount));
+  }
+  for (const auto& [k, runs] : runsOfVideo)
+    if (runs != runsPerVideo)
+      problems.push_back("video " + std::to_string(k) + " has " + std::to_string(runs) +
+                         " runs instead of " + std::to_string(runsPerVideo));
   if (!problems.empty()) {
     return invalidData(joinLines(problems));
   }

@@ -14,6 +14,7 @@
 #include "command.h"
 #include "export/export_job.h"
 #include "main/run_loading.h"
+#include "stts/regular_file.h"
 #include "view/colour_maps.h"
 
 namespace stts::cli {
@@ -145,6 +146,8 @@ int runExport(const ParsedArguments& args) {
     request.path = QFileInfo(target).absoluteFilePath();
   }
 
+  if (auto ok = checkSaveTarget(QFile::encodeName(request.path).toStdString()); !ok)
+    return reportFailure(ok.error());
   auto written = ui::runExport(scene, request);
   if (!written) return reportFailure(written.error());
   if (!written->image.isNull()) {

@@ -12,8 +12,10 @@
 
 #include "command.h"
 #include "compare/compare_image.h"
+#include "export/export_data.h"
 #include "export/export_naming.h"
 #include "main/run_loading.h"
+#include "stts/regular_file.h"
 #include "view/colour_maps.h"
 
 namespace stts::cli {
@@ -110,9 +112,10 @@ int runExportCompare(const ParsedArguments& args) {
   } else {
     path = QFileInfo(target).absoluteFilePath();
   }
-  if (!image.save(path))
-    return reportFailure("could not write " + path.toStdString() +
-                         "; check that the folder is writable");
+  if (auto ok = checkSaveTarget(QFile::encodeName(path).toStdString()); !ok)
+    return reportFailure(ok.error());
+  if (auto written = ui::writeExportImage(image, path); !written)
+    return reportFailure(written.error());
   std::printf("%s: %d x %d pixels, %d panes\n", path.toUtf8().constData(), image.width(),
               image.height(), int(runs.size()));
   return kExitOk;

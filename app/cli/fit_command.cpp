@@ -1,21 +1,15 @@
 // stts fit-scorer: trains only the STTS temporal token scorer on videos with the auxiliary
 // objective of docs/molmo2-spec.md §6.9 and writes a complete model folder with the new scorer.
-#include <csignal>
 #include <cstdio>
 #include <sstream>
 
 #include "command.h"
+#include "signals.h"
 #include "stts/fit.h"
 #include "stts/video.h"
 
 namespace stts::cli {
 namespace {
-
-// SIGINT cancels at the next step; nothing is written.
-CancelToken* gFitCancel = nullptr;
-extern "C" void onFitInterrupt(int) {
-  if (gFitCancel) gFitCancel->cancel();
-}
 
 std::vector<std::string> splitList(const std::string& text) {
   std::vector<std::string> out;
@@ -72,8 +66,7 @@ int runFit(const ParsedArguments& args) {
   if (!videoDecodingAvailable()) return reportFailure(noFfmpegMessage("fit-scorer"));
 
   CancelToken cancel;
-  gFitCancel = &cancel;
-  std::signal(SIGINT, onFitInterrupt);
+  const SignalCancel cancelOnSignal(cancel);  // Ctrl+C stops at the next step; nothing is written
   // "step k/N loss x" every 10 steps and at the last one, as the fit runs.
   request.onStep = [total = request.steps](int step, double loss) {
     if (step % 10 != 0 && step != total) return;
@@ -82,8 +75,6 @@ int runFit(const ParsedArguments& args) {
   };
   NullProgress progress;
   auto fit = fitScorer(request, progress, cancel);
-  std::signal(SIGINT, SIG_DFL);
-  gFitCancel = nullptr;
   if (!fit) return reportFailure(fit.error());
 
   for (const auto& s : fit->skipped)

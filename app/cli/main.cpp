@@ -4,6 +4,7 @@
 #include <string>
 
 #include "command.h"
+#include "signals.h"
 
 namespace stts::cli {
 
@@ -47,5 +48,6 @@ static int dispatch(int argc, char** argv) {
 }  // namespace stts::cli
 
 int main(int argc, char** argv) {
+  stts::cli::installSignalHandlers();
   return stts::cli::dispatch(argc, argv);
 }

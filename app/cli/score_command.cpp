@@ -4,6 +4,7 @@
 
 #include "command.h"
 #include "run_support.h"
+#include "signals.h"
 #include "stts/pipeline.h"
 #include "stts/runfile.h"
 #include "stts/tensor_dump.h"
@@ -21,7 +22,7 @@ int runScore(const ParsedArguments& args) {
   const std::string output = *args.value("output");
 
   CancelToken cancel;
-  cancelOnSignals(cancel);
+  const SignalCancel cancelOnSignal(cancel);  // the first Ctrl+C stops at the next check
   auto video = runInput(args, request, cancel);
   if (!video) return reportFailure(video.error());
   auto loaded = loadModelFor(request, device);

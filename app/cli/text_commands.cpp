@@ -9,12 +9,23 @@
 #include <vector>
 
 #include "command.h"
+#include "stts/json_depth.h"
 #include "stts/tokenizer.h"
 
 namespace stts::cli {
 namespace {
 
 using nlohmann::json;
+
+// An element of a --decode line as the error shows it: numbers as written, anything else by kind
+// (a nested array or a megabyte string is not echoed back).
+std::string describeIdCandidate(const json& v) {
+  if (v.is_number()) return v.dump();
+  if (v.is_string()) return "a string";
+  if (v.is_array()) return "an array";
+  if (v.is_object()) return "an object";
+  return v.dump();  // true, false, null
+}
 
 std::string lineError(std::size_t lineNumber, const std::string& why) {
   return "input line " + std::to_string(lineNumber) + " " + why;
@@ -63,6 +74,10 @@ int runTokenize(const ParsedArguments& args) {
   while (std::getline(std::cin, line)) {
     ++lineNumber;
     if (!line.empty() && line.back() == '\r') line.pop_back();  // input written on Windows
+    // Checked before parsing: a line of 100,000 nested '[' would overflow the stack when an
+    // error message prints one of its elements.
+    if (const std::string nesting = describeJsonNesting(line); !nesting.empty())
+      return reportFailure(lineError(lineNumber, nesting));
     const json value = json::parse(line, nullptr, false);
     if (value.is_discarded()) return reportFailure(lineError(lineNumber, "is not valid JSON"));
     if (decode) {
@@ -74,7 +89,8 @@ int runTokenize(const ParsedArguments& args) {
         if (!v.is_number_integer() || v.get<int64_t>() < 0 ||
             v.get<int64_t>() >= tokenizer->vocabSize())
           return reportFailure(lineError(
-              lineNumber, "holds " + v.dump() + ", which is not a token id of this model"));
+              lineNumber,
+              "holds " + describeIdCandidate(v) + ", which is not a token id of this model"));
         ids.push_back(static_cast<int32_t>(v.get<int64_t>()));
       }
       const std::string text = tokenizer->decode(ids, args.has("skip-special"));

@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "stts/frames_file.h"
+#include "stts/regular_file.h"
 #include "stts/video.h"
 
 namespace stts::cli {
@@ -81,6 +82,8 @@ int runSample(const ParsedArguments& args) {
   if (framesOut && args.has("plan-only"))
     return reportUsage("sample", "--frames-out needs the decoded frames; drop --plan-only");
   if (!videoDecodingAvailable()) return reportFailure(noFfmpegMessage("sample"));
+  if (framesOut)
+    if (auto ok = checkSaveTarget(*framesOut); !ok) return reportFailure(ok.error());
   auto source = VideoSource::open(args.positionals()[0]);
   if (!source) return reportFailure(source.error());
 
@@ -139,7 +142,9 @@ int runSample(const ParsedArguments& args) {
 Command probeCommand() {
   return {{"probe",
            "Print what the video engine reads from VIDEO as JSON: codec, sizes after rotation "
-           "and pixel aspect, duration and frame count from a PTS index.",
+           "and pixel aspect, duration and frame count from a PTS index. rotation is the display "
+           "matrix's angle as ffprobe reports it, counter-clockwise, mod 360 (ffprobe's -90 is "
+           "270); frames are shown turned counter-clockwise by it, as ffmpeg's autorotate does.",
            {"VIDEO"},
            {{"pts", "", "also print the PTS of every frame and the keyframe numbers"}}},
           runProbe};

@@ -6,6 +6,7 @@
 
 #include "strict_json.h"
 #include "stts/model_config.h"
+#include "stts/regular_file.h"
 
 namespace stts {
 namespace {
@@ -368,18 +369,16 @@ Expected<Molmo2Config> parseMolmo2Config(std::string_view jsonText, std::string_
 }
 
 Expected<Molmo2Config> loadMolmo2Config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return makeError(ErrorCode::NotFound, path + ": cannot open (is this a model folder?)");
   constexpr std::size_t kCap = 16u << 20;
-  std::string text;
-  text.resize(kCap + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) return makeError(ErrorCode::Io, path + ": read failed");
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kCap) {
-    return makeError(ErrorCode::TooLarge, path + " is larger than 16 MiB; not a config file");
+  auto text = readRegularFile(path, kCap);
+  if (!text) {
+    if (text.error().code == ErrorCode::NotFound)
+      return makeError(ErrorCode::NotFound, path + ": cannot open (is this a model folder?)");
+    if (text.error().code == ErrorCode::TooLarge)
+      return makeError(ErrorCode::TooLarge, path + " is larger than 16 MiB; not a config file");
+    return text.error();
   }
-  return parseMolmo2Config(text, path);
+  return parseMolmo2Config(*text, path);
 }
 
 }  // namespace stts

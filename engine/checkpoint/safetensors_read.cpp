@@ -14,6 +14,7 @@
 #include "checked_math.h"
 #include "strict_json.h"
 #include "stts/checkpoint/safetensors.h"
+#include "stts/regular_file.h"
 
 namespace stts::ckpt {
 
@@ -255,16 +256,13 @@ int64_t TensorView::numel() const {
 Expected<SafetensorsFile> SafetensorsFile::open(const std::string& path) {
   auto impl = std::make_shared<Impl>();
   impl->path = path;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int err = errno;
-    return makeError(err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                     path + ": cannot open (" + std::strerror(err) + ")");
-  }
+  auto opened = openRegularFile(path);  // a FIFO planted as a shard must not block
+  if (!opened) return opened.error();
+  const int fd = *opened;
   struct stat st {};
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (fstat(fd, &st) != 0) {
     ::close(fd);
-    return makeError(ErrorCode::InvalidData, path + ": not a regular file");
+    return makeError(ErrorCode::Io, path + ": cannot read its status");
   }
   impl->size = static_cast<uint64_t>(st.st_size);
   if (impl->size > 0) {

@@ -14,6 +14,7 @@
 #include "checked_math.h"
 #include "strict_json.h"
 #include "stts/checkpoint/safetensors.h"
+#include "stts/regular_file.h"
 
 namespace stts::ckpt {
 namespace {
@@ -124,6 +125,7 @@ Expected<void> writeSafetensors(const std::string& path, const std::vector<Tenso
                                 const std::map<std::string, std::string>& metadata) {
   auto p = plan(tensors, metadata);
   if (!p) return p.error();
+  if (auto target = checkSaveTarget(path); !target) return target.error();
 
   // Same directory as the target, so rename() is atomic (same file system).
   std::string tmpl = path + ".tmp-XXXXXX";
@@ -132,6 +134,7 @@ Expected<void> writeSafetensors(const std::string& path, const std::vector<Tenso
     return makeError(ErrorCode::Io, path + ": cannot create a temporary file next to it (" +
                                         std::strerror(errno) + ")");
   }
+  const PendingTemporary pending(tmpl);  // removed if a second Ctrl+C ends the process
   auto fail = [&](const char* what) -> Expected<void> {
     const int err = errno;
     ::close(fd);
@@ -157,6 +160,12 @@ Expected<void> writeSafetensors(const std::string& path, const std::vector<Tenso
   if (::close(fd) != 0) {
     ::unlink(tmpl.c_str());
     return makeError(ErrorCode::Io, path + ": close failed (" + std::strerror(errno) + ")");
+  }
+  // Again right before the rename: rename(2) replaces whatever the name points at, device nodes
+  // included, and the target may have changed while the data was written.
+  if (auto target = checkSaveTarget(path); !target) {
+    ::unlink(tmpl.c_str());
+    return target.error();
   }
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
     const int err = errno;

@@ -12,6 +12,7 @@
 
 #include "runfile_internal.h"
 #include "stts/checkpoint/safetensors.h"
+#include "stts/json_depth.h"
 
 namespace stts {
 namespace {
@@ -135,6 +136,8 @@ Expected<FramesFile> loadFramesFile(const std::string& path) {
   const auto it = st.metadata().find(kMetadataKey);
   if (it == st.metadata().end() || st.metadata().size() != 1)
     return bad("it is not an STTS frames file (its metadata must hold exactly one \"stts\" entry)");
+  if (const std::string nesting = describeJsonNesting(it->second); !nesting.empty())
+    return bad("its \"stts\" metadata " + nesting);
   const json meta = json::parse(it->second, nullptr, false);
   if (meta.is_discarded() || !meta.is_object())
     return bad("its \"stts\" metadata is not a JSON object");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runfile_internal.h"
+#include "stts/json_depth.h"
 #include "stts/methods.h"
 #include "stts/runfile.h"
 #include "stts/stages.h"
@@ -311,6 +312,8 @@ Expected<std::string> metadataJson(const RunResult& r) {
 }
 
 Expected<void> parseMetadataJson(std::string_view text, RunResult* out) {
+  if (const std::string nesting = describeJsonNesting(text); !nesting.empty())
+    return makeError(ErrorCode::InvalidData, "its \"stts\" metadata " + nesting);
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) {
     return makeError(ErrorCode::InvalidData, "its \"stts\" metadata is not valid JSON");
@@ -347,6 +350,12 @@ Expected<void> parseMetadataJson(std::string_view text, RunResult* out) {
   q.sampling.maxFps = rd.number(req, "request", "max_fps");
   q.question = rd.string(req, "request", "question");
   q.method = rd.string(req, "request", "method");
+  // The viewer picks colours, legends and comparisons by method: an unknown name is a damaged or
+  // foreign file, not a new method.
+  if (!rd.failed() && !findPruningMethod(q.method))
+    rd.fail("metadata field request.method is " +
+            (q.method.size() <= 40 ? "\"" + q.method + "\"" : std::string("a long unknown name")) +
+            ", which is not one of " + pruningMethodNames());
   q.keepRatio = rd.number(req, "request", "keep_ratio");
   // Added with the baselines; files written before them lack both and get the defaults.
   if (req.contains("budget_policy")) {

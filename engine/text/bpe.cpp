@@ -44,9 +44,22 @@ Expected<BytePairModel> BytePairModel::build(
     auto it = model.vocab_.find(s);
     model.byteIds_[b] = it == model.vocab_.end() ? -1 : it->second;
   }
+  // Encoding starts from byte tokens; without any, every text would silently encode to [].
+  // (A vocabulary may lack a few bytes, as Hugging Face's tokenizers allows; none is not a
+  // tokenizer.)
+  if (model.vocab_.empty())
+    return makeError(ErrorCode::InvalidData, label + ": the vocabulary is empty");
+  if (std::all_of(std::begin(model.byteIds_), std::end(model.byteIds_),
+                  [](int32_t id) { return id < 0; }))
+    return makeError(ErrorCode::InvalidData,
+                     label +
+                         ": the vocabulary has none of the 256 byte-level tokens, so it "
+                         "cannot spell any text");
   model.merges_.reserve(merges.size());
   for (std::size_t rank = 0; rank < merges.size(); ++rank) {
-    const auto& [left, right] = merges[rank];
+    // Not a structured binding: lambdas cannot capture those before clang 16 (P1091).
+    const std::string& left = merges[rank].first;
+    const std::string& right = merges[rank].second;
     auto bad = [&](const std::string& what) {
       return makeError(ErrorCode::InvalidData,
                        label + ": merge " + std::to_string(rank) + " (\"" + left + "\" \"" + right +

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "stts/json_depth.h"
+#include "stts/regular_file.h"
 #include "text_internal.h"
 
 namespace stts {
@@ -306,25 +308,19 @@ Expected<Tokenizer> Tokenizer::load(const std::string& path) {
     return makeError(ErrorCode::NotFound, path + " does not exist");
   if (std::filesystem::is_directory(path, ec))
     return makeError(ErrorCode::InvalidArgument, path + " is a folder, not a tokenizer.json file");
-  std::ifstream in(path, std::ios::binary);
-  // Straight into one string of the file's size (a stream buffer and its copy would be two).
-  std::string text;
-  if (in) {
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    if (size > 0) {
-      text.resize(static_cast<std::size_t>(size));
-      in.read(text.data(), size);
-    }
-  }
-  if (!in || in.bad()) return makeError(ErrorCode::Io, path + " cannot be read");
-  return fromJson(text, path);
+  // Straight into one string of the file's size (a stream buffer and its copy would be two). Real
+  // tokenizer.json files are 2-12 MB; the cap keeps a wrong file from filling the memory.
+  constexpr std::size_t kMaxTokenizerBytes = 256u << 20;
+  auto text = readRegularFile(path, kMaxTokenizerBytes);
+  if (!text) return text.error();
+  return fromJson(*text, path);
 }
 
 Expected<Tokenizer> Tokenizer::fromJson(std::string_view textIn, const std::string& label) {
   const Parser p{label};
   json root;
+  if (const std::string nesting = describeJsonNesting(textIn); !nesting.empty())
+    return p.bad(nesting + ", which no tokenizer.json does");
   try {
     root = json::parse(textIn.begin(), textIn.end());
   } catch (const json::parse_error& e) {
@@ -336,6 +332,10 @@ Expected<Tokenizer> Tokenizer::fromJson(std::string_view textIn, const std::stri
       return p.bad("is not valid JSON: it ends early after " + std::to_string(textIn.size()) +
                    " bytes (truncated file?)");
     return p.bad("is not valid JSON (error at byte " + std::to_string(e.byte) + ")");
+  } catch (const json::exception&) {
+    // Not a syntax error: a number beyond a double's range (1e400) throws out_of_range, which
+    // ended the process before the fuzzer found it (tests/fuzz/regressions/tokenizer).
+    return p.bad("holds a number this program cannot represent (beyond a double's range)");
   }
   if (!root.is_object()) return p.bad("is not a tokenizer.json (the top level is not an object)");
 

@@ -3,6 +3,7 @@
 #include <QChartView>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
@@ -13,12 +14,21 @@
 #include <algorithm>
 
 #include "main/settings.h"
+#include "stts/regular_file.h"
 
 namespace stts::ui {
 
 namespace {
 
 const QString kExportDirectoryKey = QStringLiteral("charts/exportDirectory");
+
+// QSaveFile's rename would replace a device node or FIFO with the picture.
+QString notRegularProblem(const QString& path) {
+  if (stts::nonRegularKind(QFile::encodeName(path).toStdString()).empty()) return {};
+  return QCoreApplication::translate("ChartExport",
+                                     "Could not write “%1”: it is not a regular file")
+      .arg(QFileInfo(path).fileName());
+}
 
 }  // namespace
 
@@ -33,6 +43,7 @@ QString saveChartPng(QChartView* view, const QString& path) {
     view->render(&painter);
   }
   // QSaveFile: a failed or interrupted write never leaves half a picture behind.
+  if (const QString problem = notRegularProblem(path); !problem.isEmpty()) return problem;
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
     return QCoreApplication::translate("ChartExport", "Could not write “%1”: %2")
@@ -42,6 +53,7 @@ QString saveChartPng(QChartView* view, const QString& path) {
 }
 
 QString saveChartSvg(QChartView* view, const QString& path, const QString& title) {
+  if (const QString problem = notRegularProblem(path); !problem.isEmpty()) return problem;
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly)) {
     return QCoreApplication::translate("ChartExport", "Could not write “%1”: %2")

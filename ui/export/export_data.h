@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QImage>
 #include <QString>
 
 #include "stts/error.h"
@@ -25,5 +26,7 @@ QByteArray runMetadataJson(const stts::RunResult& run, const QString& runPath,
 
 // Writes `bytes` to `path` atomically (a temporary file renamed over it), or says why not.
 stts::Expected<void> writeExportFile(const QString& path, const QByteArray& bytes);
+// The image in the format its suffix names (PNG when unknown), written the same way.
+stts::Expected<void> writeExportImage(const QImage& image, const QString& path);
 
 }  // namespace stts::ui

@@ -3,38 +3,10 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QImageWriter>
-#include <QSaveFile>
 
 #include "export/export_data.h"
 
 namespace stts::ui {
-
-namespace {
-
-stts::Expected<void> writeImage(const QImage& image, const QString& path) {
-  QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-  if (!QImageWriter::supportedImageFormats().contains(format)) format = "png";
-  QSaveFile file(path);
-  QString problem;
-  if (!file.open(QIODevice::WriteOnly)) {
-    problem = file.errorString();
-  } else {
-    QImageWriter writer(&file, format);
-    if (!writer.write(image)) {
-      problem = writer.errorString();
-      file.cancelWriting();
-    } else if (!file.commit()) {
-      problem = file.errorString();
-    }
-  }
-  if (problem.isEmpty()) return {};
-  return stts::makeError(stts::ErrorCode::Io, ExportText::tr("Could not write “%1”: %2.")
-                                                  .arg(QFileInfo(path).absoluteFilePath(), problem)
-                                                  .toStdString());
-}
-
-}  // namespace
 
 bool exportNeedsRun(ExportKind kind) {
   return kind == ExportKind::CellsCsv || kind == ExportKind::RunJson;
@@ -96,7 +68,7 @@ stts::Expected<ExportOutcome> runExport(const ExportScene& scene, const ExportRe
         return stts::makeError(stts::ErrorCode::Cancelled,
                                ExportText::tr("The export was cancelled.").toStdString());
       }
-      if (auto written = writeImage(*image, request.path); !written) return written.error();
+      if (auto written = writeExportImage(*image, request.path); !written) return written.error();
       outcome.image = std::move(image.value());
       break;
     }

@@ -1,6 +1,8 @@
 // Strict safetensors reader and writer: round trips for every dtype, one clear error per
 // malformed-header rule of docs/ux.md §6.2, atomic writes, and a read-back by an independent
 // Python parser (standard library, numpy when present).
+#include <sys/stat.h>
+
 #include <QDir>
 #include <QProcess>
 #include <QStandardPaths>
@@ -350,7 +352,19 @@ class TestSafetensors : public QObject {
     auto bad = writeSafetensors(dir.filePath("no/such/dir/x.safetensors").toStdString(),
                                 fixtures::views({t}));
     QVERIFY(!bad.ok());
-    QCOMPARE(bad.error().code, stts::ErrorCode::Io);
+    QCOMPARE(bad.error().code, stts::ErrorCode::NotFound);
+    QVERIFY2(bad.error().message.find("no/such/dir does not exist") != std::string::npos,
+             bad.error().message.c_str());
+    // rename(2) replaces device nodes and FIFOs too: a target that is not a regular file is
+    // refused and stays what it was (a FIFO here; /dev/full when run as root was the case found).
+    const std::string fifo = dir.filePath("pipe").toStdString();
+    QVERIFY(::mkfifo(fifo.c_str(), 0644) == 0);
+    auto intoFifo = writeSafetensors(fifo, fixtures::views({t}));
+    QVERIFY(!intoFifo.ok());
+    QVERIFY(intoFifo.error().message.find("FIFO") != std::string::npos);
+    struct stat st {};
+    QVERIFY(::lstat(fifo.c_str(), &st) == 0 && S_ISFIFO(st.st_mode));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::System).size(), 2);  // no temporaries
   }
 
   // An independent reader (no safetensors package): parse the length, the JSON header and the

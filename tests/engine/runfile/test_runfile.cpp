@@ -164,6 +164,19 @@ class TestRunFile : public QObject {
            p.metadata["stts"] = j.dump();
          },
          "request.budget_policy must be \"equal\" or \"native\""},
+        {"unknown method",
+         [&](Parts& p) {
+           auto j = nlohmann::ordered_json::parse(meta);
+           j["request"]["method"] = "telepathy";
+           p.metadata["stts"] = j.dump();
+         },
+         "request.method is \"telepathy\", which is not one of stts, none"},
+        {"deeply nested metadata",
+         [](Parts& p) {
+           p.metadata["stts"] =
+               "{\"format\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+         },
+         "metadata nests deeper than 64 levels"},
         {"bad fastv layer",
          [&](Parts& p) {
            auto j = nlohmann::ordered_json::parse(meta);

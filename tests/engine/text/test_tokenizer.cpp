@@ -270,6 +270,26 @@ class TestTokenizer : public QObject {
          "no \"model\" object"},
         {"wrong field type", [](json& j) { j["model"]["vocab"] = json::array(); },
          ErrorCode::InvalidData, "no \"vocab\" object"},
+        // An empty vocabulary loaded and encoded every text to [].
+        {"empty vocabulary",
+         [](json& j) {
+           j["model"]["vocab"] = json::object();
+           j["model"]["merges"] = json::array();
+         },
+         ErrorCode::InvalidData, "the vocabulary is empty"},
+        {"no byte tokens",
+         [](json& j) {
+           j["model"]["vocab"] = {{"<a word>", 0}};
+           j["model"]["merges"] = json::array();
+         },
+         ErrorCode::InvalidData, "none of the 256 byte-level tokens"},
+        {"nested too deep",
+         [](json& j) {
+           json deep = json::array();
+           for (int i = 0; i < 100; ++i) deep = json::array({deep});
+           j["extra"] = deep;
+         },
+         ErrorCode::InvalidData, "nests deeper than 64 levels"},
     };
     std::set<std::string> messages;
     for (const Case& c : cases) {
@@ -332,6 +352,14 @@ class TestTokenizer : public QObject {
     const CliResult bench = runCli(model + QStringList{"--bench", "2"}, input);
     QCOMPARE(bench.exitCode, 0);
     QVERIFY2(bench.out.contains("tokens/s"), bench.out.constData());
+  }
+
+  // Found by fuzz_tokenizer: a number beyond a double's range is not a syntax error, and the
+  // exception nlohmann throws for it escaped fromJson and ended the process.
+  void numberOverflowIsAnError() {
+    const Error e = loadError("{\"model\":1e400}");
+    QVERIFY(e.code == ErrorCode::InvalidData);
+    QVERIFY2(e.message.find("cannot represent") != std::string::npos, e.message.c_str());
   }
 
   void cliExitCodes() {
