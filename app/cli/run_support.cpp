@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -12,20 +11,17 @@
 #include "command.h"
 #include "stts/frames_file.h"
 #include "stts/methods.h"
+#include "stts/regular_file.h"
 #include "stts/runfile.h"
 #include "stts/stages.h"
 
 namespace stts::cli {
 namespace {
 
-CancelToken* gCancel = nullptr;
-extern "C" void onCancelSignal(int) {
-  if (gCancel) gCancel->cancel();
-}
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+// The model's config.json for its hash; loading the model already checked it (regular, < 16 MiB).
+std::string readConfigText(const std::string& path) {
+  auto text = readRegularFile(path, 16u << 20);
+  return text ? std::move(text).value() : std::string();
 }
 
 }  // namespace
@@ -87,6 +83,11 @@ std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::
                        "holds frames sampled already (stts sample --max-frames/--max-fps)");
   if (args.value("dump") == args.value("output"))
     return reportUsage(command, "--dump and -o/--output must name different files");
+  // Refused before any work: a device node, FIFO or folder is never replaced, and a missing
+  // folder should not cost a whole run to find out.
+  for (const char* option : {"output", "dump"})
+    if (auto target = args.value(option))
+      if (auto ok = checkSaveTarget(*target); !ok) return reportFailure(ok.error());
   request.modelPath = *model;
   request.videoPath = video.value_or("");
   request.method = args.value("method").value_or("stts");
@@ -149,15 +150,26 @@ std::optional<int> parseSamplingAndDeviceOptions(const ParsedArguments& args,
   return std::nullopt;
 }
 
-void cancelOnSignals(CancelToken& cancel) {
-  gCancel = &cancel;
-  std::signal(SIGINT, onCancelSignal);
-  std::signal(SIGTERM, onCancelSignal);
-}
-
 TerminalProgress::TerminalProgress() : enabled_(isatty(STDERR_FILENO) != 0) {}
 
 void TerminalProgress::progress(std::string_view stage, long long done, long long total) {
+  if (stage == "prefill" && done == 0) {
+    prefillStart_ = std::chrono::steady_clock::now();
+    prefillEstimated_ = false;
+  } else if (stage == "prefill" && done > 0 && done < total && !prefillEstimated_) {
+    prefillEstimated_ = true;
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - prefillStart_).count();
+    const double remaining =
+        elapsed * static_cast<double>(total - done) / static_cast<double>(done);
+    if (remaining > 10.0) {
+      clear();
+      std::fprintf(stderr,
+                   "stts: note: the prompt has %lld tokens; reading it (prefill) takes about %.0f "
+                   "s more (measured on its first layers)\n",
+                   total, remaining);
+    }
+  }
   if (!enabled_ || stage == "decode_tokens") return;
   std::fprintf(stderr, "\r%-12.*s %lld/%lld   ", static_cast<int>(stage.size()), stage.data(), done,
                total);
@@ -223,7 +235,7 @@ void stampRun(RunResult& run, const RunRequest& request, const SampledVideo& vid
     run.videoMtime = video.identity->mtime;
     run.videoHeadHash = video.identity->headHash;
   }
-  run.modelConfigHash = sha256Hex(readFile(request.modelPath + "/config.json"));
+  run.modelConfigHash = sha256Hex(readConfigText(request.modelPath + "/config.json"));
   run.modelHasScorer = model.info().hasScorer;
   if (!keepInputFrames) {
     run.inputFrames.clear();

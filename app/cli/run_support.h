@@ -3,6 +3,7 @@
 // its video and model identity before it is saved.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,12 +59,10 @@ Expected<RunResult> runWithTimingPlan(const TimingPlan& plan, RunOnce&& once) {
   return run;
 }
 
-// Routes SIGINT and SIGTERM to `cancel`, so a run stops between blocks or tokens and writes
-// nothing, instead of dying mid-write.
-void cancelOnSignals(CancelToken& cancel);
-
 // Stage names on stderr, only for a person watching a terminal; "decode_tokens" stays silent so
-// a streamed answer on stdout never shares a line with it.
+// a streamed answer on stdout never shares a line with it. One exception for scripts too: a
+// prefill that will take long (a long question) is announced with its estimated time, measured
+// on its first layer.
 class TerminalProgress final : public ProgressSink {
  public:
   TerminalProgress();
@@ -73,6 +72,8 @@ class TerminalProgress final : public ProgressSink {
 
  private:
   bool enabled_;
+  std::chrono::steady_clock::time_point prefillStart_;
+  bool prefillEstimated_ = false;
 };
 
 struct SampledVideo {

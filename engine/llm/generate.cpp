@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "stts/llm/generate_internal.h"
+#include "stts/methods.h"
 #include "stts/model/device_metrics.h"
 #include "stts/model/model_impl.h"
 #include "stts/prune/selectors.h"
@@ -71,8 +72,15 @@ Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout&
     return argmaxLast(rows);
   };
   KvCache cache;  // local to the run: a cancelled run leaves nothing behind in the model
-  auto onBlock = [&](int64_t) {
+  const auto promptLength = static_cast<long long>(prompt.ids.size());
+  const auto layers = static_cast<long long>(weights.blocks.size());
+  bool inPrefill = true;
+  auto onBlock = [&](int64_t layer) {
     if (cancel.isCancelled()) throw CancelledSignal{};
+    // Layer by layer, in prompt tokens: a long prompt's prefill shows how far it got, and a
+    // caller can tell from the first layer how long the rest will take.
+    if (inPrefill && layer > 0)
+      progress.progress("prefill", promptLength * layer / layers, promptLength);
   };
   try {
     at::NoGradGuard noGrad;
@@ -96,6 +104,7 @@ Expected<GenerateOutput> generate(const LlmWeights& weights, const PromptLayout&
     int32_t next = choose(logits(weights, h.narrow(1, h.size(1) - 1, 1)));
     clock.stop("prefill", L);
     progress.progress("prefill", L, L);
+    inPrefill = false;
 
     clock.start();
     const int64_t maxPositions = weights.config.maxPositionEmbeddings;
@@ -215,6 +224,54 @@ Expected<RunResult> runLanguage(Model& model, pipeline::VisionOutput vision, Pro
   return result;
 }
 
+// The prompt's length does not depend on which cells are kept, only on how many, and the budget
+// fixes that before the ViT runs: a question too long for the model's context is refused before
+// any of the vision half's time is spent (a 100 KB question used to run for minutes).
+Expected<void> checkPromptFits(const Model& model, const RunRequest& request,
+                               const std::vector<SampledFrame>& frames) {
+  const auto& info = model.info();
+  const auto& cfg = info.config;
+  auto tokenizer = modelTokenizer(info.dir);
+  if (!tokenizer) return tokenizer.error();
+  const auto t = static_cast<int64_t>(frames.size());
+  const int64_t cellsPerFrame =
+      (cfg.vit.imageHeight / cfg.vit.patchSize / 3) * (cfg.vit.imageWidth / cfg.vit.patchSize / 3);
+  const MethodInfo* method = findPruningMethod(request.method);
+  const auto policy = prune::parseBudgetPolicy(request.budgetPolicy);
+  if (!method || !policy) return {};  // runVision reports these with its own words
+  // FastV prunes inside the language model: the prefill starts with every cell.
+  const int64_t kept = method->actsOn == MethodStage::InLlm
+                           ? t * cellsPerFrame
+                           : prune::keptCellCount(request.method, *policy, request.keepRatio, t,
+                                                  cfg.stts.pruneFromFrame, cellsPerFrame);
+  std::vector<double> times;
+  std::vector<int32_t> perFrame(static_cast<size_t>(t), 0);
+  for (const auto& f : frames) times.push_back(f.point.requestedTime);
+  for (int64_t left = kept, f = 0; left > 0 && t > 0; f = (f + 1) % t) {
+    if (perFrame[static_cast<size_t>(f)] < cellsPerFrame) {
+      ++perFrame[static_cast<size_t>(f)];
+      --left;
+    }
+  }
+  auto prompt = buildVideoPrompt(**tokenizer, cfg, times, perFrame, request.question);
+  if (prompt) return {};
+  if (prompt.error().code != ErrorCode::TooLarge) return prompt.error();
+  const auto question = static_cast<int64_t>((*tokenizer)->encode(request.question).size());
+  const int64_t limit = cfg.text.maxPositionEmbeddings;
+  if (question + 16 >= limit)
+    return makeError(ErrorCode::TooLarge,
+                     "the question is " + std::to_string(question) +
+                         " tokens, more than the model's context of " + std::to_string(limit) +
+                         " positions (max_position_embeddings in config.json) can hold; "
+                         "shorten it");
+  return makeError(ErrorCode::TooLarge,
+                   "the question (" + std::to_string(question) + " tokens) and the video (" +
+                       std::to_string(kept) + " vision tokens from " + std::to_string(t) +
+                       " frames) do not fit the model's context of " + std::to_string(limit) +
+                       " positions (max_position_embeddings in config.json); shorten the "
+                       "question, use fewer frames or a lower keep ratio");
+}
+
 }  // namespace stts::llm
 
 namespace stts {
@@ -230,6 +287,7 @@ Expected<RunResult> runFull(Model& model, const RunRequest& request,
   if (!model.info().languageModelLoaded)
     return makeError(ErrorCode::InvalidArgument,
                      "the model was loaded without its language model; reload it with the LLM");
+  if (auto fits = llm::checkPromptFits(model, request, frames); !fits) return fits.error();
   // Filled into a scratch dump and handed over only on success: a failed run dumps nothing.
   TensorDump scratch;
   pipeline::VisionOptions options;

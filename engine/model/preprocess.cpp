@@ -17,7 +17,8 @@ at::Tensor resizeRgb(const at::Tensor& hwc, int64_t outH, int64_t outW) {
   return y.squeeze(0).permute({1, 2, 0}).contiguous();
 }
 
-at::Tensor resizeFrames(const std::vector<SampledFrame>& frames, int64_t outH, int64_t outW) {
+at::Tensor resizeFrames(const std::vector<SampledFrame>& frames, int64_t outH, int64_t outW,
+                        const std::function<void(int64_t)>& afterFrame) {
   const int64_t t = static_cast<int64_t>(frames.size());
   at::Tensor out = at::empty({t, outH, outW, 3}, at::kByte);
   std::unordered_map<const RgbImage*, int64_t> done;  // shared images are resized once
@@ -29,6 +30,7 @@ at::Tensor resizeFrames(const std::vector<SampledFrame>& frames, int64_t outH, i
     }
     if (auto it = done.find(img); it != done.end()) {
       out[i].copy_(out[it->second]);
+      if (afterFrame) afterFrame(i);
       continue;
     }
     // from_blob does not copy; the image outlives this call.
@@ -36,6 +38,7 @@ at::Tensor resizeFrames(const std::vector<SampledFrame>& frames, int64_t outH, i
                                    {img->height, img->width, 3}, at::kByte);
     out[i].copy_(resizeRgb(src, outH, outW));
     done.emplace(img, i);
+    if (afterFrame) afterFrame(i);
   }
   return out;
 }

@@ -134,6 +134,10 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
       progress.progress("vit", ++blocksDone, blocksTotal);
       if (cancel.isCancelled()) throw CancelledSignal{};
     };
+    // Inside a block too, between slices of frames: a cancel is answered within a slice's time.
+    const std::function<void()> betweenSlices = [&] {
+      if (cancel.isCancelled()) throw CancelledSignal{};
+    };
 
     clock.start();
     at::Tensor patches = model::patchify(framesU8, p).to(m.device);
@@ -152,7 +156,7 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
       });
     }
     for (int64_t b = 0; b <= pruneAt; ++b) {
-      h = model::vitBlock(m.vit, b, h);
+      h = vitBlockSliced(m.vit, b, h, {}, {}, betweenSlices);
       captureFull(b, h);
       afterBlock(b);
     }
@@ -199,7 +203,7 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
       stage = "vit_bias";
       clock.start();
       if (pruneAt + 1 <= lastBlock) {
-        h = model::vitBlock(m.vit, pruneAt + 1, h, bias);
+        h = vitBlockSliced(m.vit, pruneAt + 1, h, bias, {}, betweenSlices);
         captureFull(pruneAt + 1, h);
         afterBlock(pruneAt + 1);
       }
@@ -230,7 +234,7 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     int64_t postTokens = 0;
     if (postFirst <= lastBlock) {
       auto post = runPostBlocks(m.vit, h, setMask, patchValid, plan, options.post, postFirst,
-                                lastBlock, featureBlocks, afterBlock, &postTokens);
+                                lastBlock, featureBlocks, afterBlock, &postTokens, betweenSlices);
       for (auto& [b, x] : post) captured[b] = x;
     }
     h = at::Tensor();
@@ -329,8 +333,14 @@ Expected<VisionOutput> runVisionInternal(Model& model, const RunRequest& request
   at::Tensor u8;
   const auto t0 = std::chrono::steady_clock::now();
   try {
-    progress.progress("preprocess", 0, static_cast<long long>(frames.size()));
-    u8 = model::resizeFrames(frames, cfg.vit.imageHeight, cfg.vit.imageWidth);
+    const auto total = static_cast<long long>(frames.size());
+    progress.progress("preprocess", 0, total);
+    u8 = model::resizeFrames(frames, cfg.vit.imageHeight, cfg.vit.imageWidth, [&](int64_t i) {
+      progress.progress("preprocess", i + 1, total);
+      if (cancel.isCancelled()) throw CancelledSignal{};
+    });
+  } catch (const CancelledSignal&) {
+    return makeError(ErrorCode::Cancelled, "cancelled during preprocess");
   } catch (const std::invalid_argument& e) {
     return makeError(ErrorCode::InvalidArgument, e.what());
   } catch (const std::exception& e) {

@@ -1,6 +1,8 @@
 // Blocks after the soft-bias block, on kept tokens only (docs/molmo2-spec.md §6.7). Three exactly
 // equivalent executions: Varlen and Packed skip the pruned work for real; Masked computes every
 // token and only restricts the keys, and exists as the reference the tests compare against.
+#include <algorithm>
+#include <atomic>
 #include <map>
 #include <vector>
 
@@ -31,7 +33,8 @@ bool captures(const std::vector<int64_t>& blocks, int64_t b) {
 Captured runVarlen(const model::VitWeights& vit, const at::Tensor& h, const at::Tensor& setCpu,
                    const at::Tensor& validCpu, int64_t first, int64_t last,
                    const std::vector<int64_t>& captureBlocks,
-                   const std::function<void(int64_t)>& onBlock, int64_t* tokens) {
+                   const std::function<void(int64_t)>& onBlock, int64_t* tokens,
+                   const std::function<void()>& betweenSlices) {
   const int64_t t = h.size(0), n = h.size(1), w = h.size(2);
   auto set = setCpu.accessor<bool, 2>();
   auto valid = validCpu.accessor<bool, 2>();
@@ -64,7 +67,7 @@ Captured runVarlen(const model::VitWeights& vit, const at::Tensor& h, const at::
   if (tokens) *tokens = total;
   Captured out;
   for (int64_t b = first; b <= last; ++b) {
-    for (auto& g : groups) g.x = model::vitBlock(vit, b, g.x);
+    for (auto& g : groups) g.x = vitBlockSliced(vit, b, g.x, {}, {}, betweenSlices);
     if (captures(captureBlocks, b)) {
       at::Tensor o = at::zeros({t * n, w}, h.options());
       for (const auto& g : groups)
@@ -79,7 +82,8 @@ Captured runVarlen(const model::VitWeights& vit, const at::Tensor& h, const at::
 Captured runPacked(const model::VitWeights& vit, const at::Tensor& h, const at::Tensor& setCpu,
                    const at::Tensor& validCpu, const prune::PackPlan& plan, int64_t first,
                    int64_t last, const std::vector<int64_t>& captureBlocks,
-                   const std::function<void(int64_t)>& onBlock, int64_t* tokens) {
+                   const std::function<void(int64_t)>& onBlock, int64_t* tokens,
+                   const std::function<void()>& betweenSlices) {
   const int64_t t = h.size(0), n = h.size(1), w = h.size(2);
   const int64_t cap = plan.capacity;
   const auto bins = static_cast<int64_t>(plan.binUsed.size());
@@ -127,7 +131,7 @@ Captured runPacked(const model::VitWeights& vit, const at::Tensor& h, const at::
   at::Tensor rowsT = longTensor(rows, h.device());
   at::Tensor dstT = longTensor(dst, h.device());
   for (int64_t b = first; b <= last; ++b) {
-    x = model::vitBlock(vit, b, x, {}, allowed);
+    x = vitBlockSliced(vit, b, x, {}, allowed, betweenSlices);
     if (captures(captureBlocks, b)) {
       at::Tensor o = at::zeros({t * n, w}, h.options());
       o.index_copy_(0, dstT, x.reshape({-1, w}).index_select(0, rowsT));
@@ -141,7 +145,8 @@ Captured runPacked(const model::VitWeights& vit, const at::Tensor& h, const at::
 Captured runMasked(const model::VitWeights& vit, const at::Tensor& h, const at::Tensor& setMask,
                    const at::Tensor& patchValid, int64_t first, int64_t last,
                    const std::vector<int64_t>& captureBlocks,
-                   const std::function<void(int64_t)>& onBlock, int64_t* tokens) {
+                   const std::function<void(int64_t)>& onBlock, int64_t* tokens,
+                   const std::function<void()>& betweenSlices) {
   const int64_t t = h.size(0), n = h.size(1);
   at::Tensor allowed = setMask.to(h.device()).view({t, 1, 1, n});
   at::Tensor keep = patchValid.to(h.device()).unsqueeze(-1).to(h.scalar_type());
@@ -149,7 +154,7 @@ Captured runMasked(const model::VitWeights& vit, const at::Tensor& h, const at::
   Captured out;
   at::Tensor x = h;
   for (int64_t b = first; b <= last; ++b) {
-    x = model::vitBlock(vit, b, x, {}, allowed);
+    x = vitBlockSliced(vit, b, x, {}, allowed, betweenSlices);
     if (captures(captureBlocks, b)) out[b] = x * keep;
     onBlock(b);
   }
@@ -158,23 +163,65 @@ Captured runMasked(const model::VitWeights& vit, const at::Tensor& h, const at::
 
 }  // namespace
 
+namespace {
+constexpr int64_t kDefaultSliceTokens = 2048;
+std::atomic<int64_t> gSliceTokens{kDefaultSliceTokens};
+}  // namespace
+
+int64_t blockSliceTokens() {
+  return gSliceTokens.load();
+}
+
+void setBlockSliceTokens(int64_t tokens) {
+  gSliceTokens.store(tokens > 0 ? tokens : kDefaultSliceTokens);
+}
+
+at::Tensor vitBlockSliced(const model::VitWeights& vit, int64_t b, const at::Tensor& x,
+                          const at::Tensor& bias, const at::Tensor& allowed,
+                          const std::function<void()>& betweenSlices) {
+  const int64_t batch = x.size(0), len = std::max<int64_t>(x.size(1), 1);
+  const int64_t perSlice = std::max<int64_t>(1, blockSliceTokens() / len);
+  if (x.is_cuda() || perSlice >= batch) {
+    at::Tensor y = model::vitBlock(vit, b, x, bias, allowed);
+    if (betweenSlices) betweenSlices();
+    return y;
+  }
+  auto part = [&](const at::Tensor& t, int64_t start, int64_t count) {
+    return t.defined() && t.dim() > 0 && t.size(0) == batch ? t.narrow(0, start, count) : t;
+  };
+  at::Tensor y;
+  for (int64_t start = 0; start < batch; start += perSlice) {
+    const int64_t count = std::min(perSlice, batch - start);
+    at::Tensor slice = model::vitBlock(vit, b, x.narrow(0, start, count), part(bias, start, count),
+                                       part(allowed, start, count));
+    if (!y.defined()) y = at::empty({batch, x.size(1), slice.size(2)}, slice.options());
+    y.narrow(0, start, count).copy_(slice);
+    if (betweenSlices) betweenSlices();
+  }
+  return y;
+}
+
 std::map<int64_t, at::Tensor> runPostBlocks(const model::VitWeights& vit, const at::Tensor& h,
                                             const at::Tensor& setMask, const at::Tensor& patchValid,
                                             const prune::PackPlan& plan, PostMode mode,
                                             int64_t first, int64_t last,
                                             const std::vector<int64_t>& captureBlocks,
                                             const std::function<void(int64_t)>& onBlock,
-                                            int64_t* tokens) {
+                                            int64_t* tokens,
+                                            const std::function<void()>& betweenSlices) {
   if (mode == PostMode::Auto) mode = h.is_cuda() ? PostMode::Packed : PostMode::Varlen;
   const at::Tensor setCpu = setMask.to(at::kCPU).contiguous();
   const at::Tensor validCpu = patchValid.to(at::kCPU).contiguous();
   switch (mode) {
     case PostMode::Packed:
-      return runPacked(vit, h, setCpu, validCpu, plan, first, last, captureBlocks, onBlock, tokens);
+      return runPacked(vit, h, setCpu, validCpu, plan, first, last, captureBlocks, onBlock, tokens,
+                       betweenSlices);
     case PostMode::Masked:
-      return runMasked(vit, h, setCpu, validCpu, first, last, captureBlocks, onBlock, tokens);
+      return runMasked(vit, h, setCpu, validCpu, first, last, captureBlocks, onBlock, tokens,
+                       betweenSlices);
     default:
-      return runVarlen(vit, h, setCpu, validCpu, first, last, captureBlocks, onBlock, tokens);
+      return runVarlen(vit, h, setCpu, validCpu, first, last, captureBlocks, onBlock, tokens,
+                       betweenSlices);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <thread>
 
@@ -463,6 +464,48 @@ class TestModelVision : public QObject {
     auto badMethod =
         stts::pipeline::runVisionFrames(*model_, request("bogus", 0.5), frames_, null_, noCancel_);
     QCOMPARE(badMethod.error().code, stts::ErrorCode::InvalidArgument);
+  }
+
+  // Blocks run in slices of frames on the CPU so a cancel is seen inside a block. Slicing must
+  // change no value (frames never attend to each other), in every post mode.
+  void slicedBlocksEqualWholeBlocks() {
+    for (PostMode mode : {PostMode::Varlen, PostMode::Packed, PostMode::Masked}) {
+      stts::pipeline::setBlockSliceTokens(int64_t{1} << 40);  // one slice: the whole batch
+      auto whole = run("stts", 0.5, mode);
+      stts::pipeline::setBlockSliceTokens(1);  // one frame (or bin, or group row) per slice
+      auto sliced = run("stts", 0.5, mode);
+      stts::pipeline::setBlockSliceTokens(0);
+      // BLAS may block a product of fewer rows differently: values agree to rounding, and the
+      // keep set (decided away from ties) is the same.
+      QCOMPARE(sliced.result.keep, whole.result.keep);
+      double scoreDiff = 0;
+      for (size_t i = 0; i < whole.result.scores.size(); ++i)
+        scoreDiff =
+            std::max(scoreDiff, double(std::abs(sliced.result.scores[i] - whole.result.scores[i])));
+      QVERIFY2(scoreDiff < 1e-6, qPrintable(QString::number(scoreDiff)));
+      const double scale = std::max(1.0, whole.features.abs().max().item<double>());
+      QVERIFY2(maxDiff(sliced.features, whole.features) / scale < 1e-5,
+               qPrintable(QString::number(maxDiff(sliced.features, whole.features))));
+    }
+  }
+
+  // A cancel that is already set is seen after the first slice of block 0: no block completes
+  // (before slicing, the check came only after a whole block, which reported its progress).
+  void cancelIsSeenInsideABlock() {
+    struct Blocks final : stts::ProgressSink {
+      int vit = 0;
+      void progress(std::string_view stage, long long, long long) override {
+        if (stage == "vit") ++vit;
+      }
+    } blocks;
+    stts::CancelToken cancel;
+    cancel.cancel();
+    stts::pipeline::setBlockSliceTokens(1);
+    auto out =
+        stts::pipeline::runVisionFrames(*model_, request("stts", 0.5), frames_, blocks, cancel);
+    stts::pipeline::setBlockSliceTokens(0);
+    QCOMPARE(out.error().code, stts::ErrorCode::Cancelled);
+    QCOMPARE(blocks.vit, 0);
   }
 
   void bfloat16OnCpu() {

@@ -61,6 +61,20 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
                                        const CancelToken& cancel,
                                        const VisionOptions& options = {});
 
+// One ViT block over x [B, L, W]; `bias` and `allowed` are batched along dim 0 (or broadcast).
+// On the CPU the batch runs in slices of at most blockSliceTokens() tokens (one frame or bin at
+// least) with `betweenSlices` called after each: it checks the cancel token, which is then seen
+// within a slice's time instead of a whole block's (a block over 64 frames takes seconds on a
+// laptop CPU). Frames and packed bins never attend across the batch, so slicing changes values
+// only by rounding (BLAS blocks a product of fewer rows differently; the slices are fixed by
+// token count, so repeated runs stay bit-identical). On CUDA the batch runs whole: its kernels
+// are queued, a host check would not stop them sooner.
+at::Tensor vitBlockSliced(const model::VitWeights& vit, int64_t b, const at::Tensor& x,
+                          const at::Tensor& bias, const at::Tensor& allowed,
+                          const std::function<void()>& betweenSlices);
+int64_t blockSliceTokens();
+void setBlockSliceTokens(int64_t tokens);  // tests; <= 0 restores the default
+
 // Blocks [first, last] on the kept tokens of h [T, N, W] (fp32, output of block first-1).
 // setMask [T, N]: the tokens each frame runs on (kept patches, or all N for a lone frame);
 // patchValid [T, N]: the pre-refill mask, the only positions scattered back (others zero).
@@ -72,6 +86,7 @@ std::map<int64_t, at::Tensor> runPostBlocks(const model::VitWeights& vit, const 
                                             int64_t first, int64_t last,
                                             const std::vector<int64_t>& captureBlocks,
                                             const std::function<void(int64_t)>& onBlock,
-                                            int64_t* tokens = nullptr);
+                                            int64_t* tokens = nullptr,
+                                            const std::function<void()>& betweenSlices = {});
 
 }  // namespace stts::pipeline
