@@ -23,6 +23,7 @@ STTS_PACKAGES=(
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg
   nlohmann-json3-dev libpcre2-dev libutf8proc-dev
   xvfb xauth dpkg-dev desktop-file-utils python3 python3-numpy python3-venv libopenblas0-openmp
+  clang libclang-rt-14-dev llvm  # the asan configuration: ASan/UBSan/libFuzzer runtimes, symbolizer
 )
 
 stts_missing_packages() {

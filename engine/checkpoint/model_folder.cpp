@@ -15,6 +15,7 @@
 #include "strict_json.h"
 #include "stts/checkpoint/finite.h"
 #include "stts/checkpoint/tensor_names.h"
+#include "stts/regular_file.h"
 
 namespace stts::ckpt {
 
@@ -45,14 +46,7 @@ bool isPlainFileName(const std::string& name) {
 }
 
 Expected<std::string> readSmallFile(const std::string& path, std::size_t cap) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return makeError(ErrorCode::NotFound, path + ": cannot open");
-  std::string text(cap + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) return makeError(ErrorCode::Io, path + ": read failed");
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > cap) return makeError(ErrorCode::TooLarge, path + " is unreasonably large");
-  return text;
+  return readRegularFile(path, cap);
 }
 
 // weight_map of the index: tensor -> shard file name (duplicate tensors were refused by the
@@ -60,7 +54,14 @@ Expected<std::string> readSmallFile(const std::string& path, std::size_t cap) {
 Expected<std::map<std::string, std::string>> readIndex(const std::string& path) {
   auto text = readSmallFile(path, 64u << 20);
   if (!text) return text.error();
-  auto parsed = detail::parseStrictJson(*text, path);
+  return parseSafetensorsIndex(*text, path);
+}
+
+}  // namespace
+
+Expected<std::map<std::string, std::string>> parseSafetensorsIndex(std::string_view text,
+                                                                   const std::string& path) {
+  auto parsed = detail::parseStrictJson(text, path);
   if (!parsed) return parsed.error();
   const auto& root = *parsed;
   auto bad = [&](const std::string& what) {
@@ -86,6 +87,8 @@ Expected<std::map<std::string, std::string>> readIndex(const std::string& path) 
   if (map.empty()) return bad("weight_map lists no tensors");
   return map;
 }
+
+namespace {
 
 struct Shards {
   std::vector<std::string> names;  // sorted

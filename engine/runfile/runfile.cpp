@@ -14,6 +14,7 @@
 
 #include "runfile_internal.h"
 #include "stts/checkpoint/safetensors.h"
+#include "stts/regular_file.h"
 
 namespace stts {
 namespace {
@@ -149,9 +150,11 @@ Expected<void> saveRunFile(const std::string& path, const RunResult& r) {
   return ckpt::writeSafetensors(path, tensors, {{std::string(kRunFileMetadataKey), *meta}});
 }
 
-Expected<RunResult> loadRunFile(const std::string& path) {
-  auto file = ckpt::SafetensorsFile::open(path);
-  if (!file) return file.error();
+namespace {
+
+// loadRunFile's checks on an image the safetensors reader has validated; `path` names it in
+// every error.
+Expected<RunResult> runFromSafetensors(const ckpt::SafetensorsFile* file, const std::string& path) {
   auto bad = [&](ErrorCode code, const std::string& why) {
     return makeError(code, path + ": " + why);
   };
@@ -246,17 +249,28 @@ Expected<RunResult> loadRunFile(const std::string& path) {
   return r;
 }
 
+}  // namespace
+
+Expected<RunResult> loadRunFile(const std::string& path) {
+  auto file = ckpt::SafetensorsFile::open(path);
+  if (!file) return file.error();
+  return runFromSafetensors(&*file, path);
+}
+
+Expected<RunResult> loadRunFileFromBytes(std::vector<std::byte> bytes, const std::string& label) {
+  auto file = ckpt::SafetensorsFile::fromBytes(std::move(bytes), label);
+  if (!file) return file.error();
+  return runFromSafetensors(&*file, label);
+}
+
 Expected<FileIdentity> fileIdentity(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int err = errno;
-    return makeError(err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                     path + ": cannot open (" + std::strerror(err) + ")");
-  }
+  auto opened = openRegularFile(path);  // a run's video_path may name a FIFO
+  if (!opened) return opened.error();
+  const int fd = *opened;
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) != 0) {
     ::close(fd);
-    return makeError(ErrorCode::InvalidArgument, path + " is not a regular file");
+    return makeError(ErrorCode::Io, path + ": cannot read its status");
   }
   std::vector<std::byte> head(static_cast<std::size_t>(
       std::min<int64_t>(static_cast<int64_t>(st.st_size), kHeadHashBytes)));

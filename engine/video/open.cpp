@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "memory_source.h"
 #include "video_impl.h"
 
 extern "C" {
@@ -23,18 +24,19 @@ bool isVideo(const AVStream* st) {
   return st->codecpar->codec_type == AVMEDIA_TYPE_VIDEO;
 }
 
-// Clockwise degrees (0/90/180/270) that make the picture upright, from the display matrix.
+// The display matrix's angle as ffprobe prints it (av_display_rotation_get: counter-clockwise
+// degrees), snapped to the nearest quarter turn, since only those can be displayed without
+// resampling, and taken mod 360: 0/90/180/270. FFmpeg's autorotate turns the picture
+// counter-clockwise by this angle (clockwise by 360 minus it), and so does the converter.
 int rotationOf(const AVStream* st) {
   size_t size = 0;
   const uint8_t* sd = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
   if (!sd || size < 9 * sizeof(int32_t)) return 0;
   const double ccw = av_display_rotation_get(reinterpret_cast<const int32_t*>(sd));
   if (std::isnan(ccw)) return 0;
-  // The matrix stores a counter-clockwise angle; snap to the nearest quarter turn since only
-  // those can be displayed without resampling.
-  long cw = std::lround(-ccw);
-  cw = ((cw % 360) + 360) % 360;
-  return static_cast<int>(((cw + 45) / 90 * 90) % 360);
+  long deg = std::lround(ccw);
+  deg = ((deg % 360) + 360) % 360;
+  return static_cast<int>(((deg + 45) / 90 * 90) % 360);
 }
 
 // Candidates in priority order: the container's default stream, then the largest picture.
@@ -107,32 +109,44 @@ Error VideoSource::Impl::timeoutOr(ErrorCode code, const std::string& message) c
 
 Expected<void> VideoSource::Impl::openFile(const std::string& path) {
   info.path = path;
-  if (path.empty()) return makeError(ErrorCode::InvalidArgument, "No video file was given.");
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    return makeError(ErrorCode::NotFound, "Video file not found: " + path);
-  if (std::filesystem::is_directory(status))
-    return makeError(ErrorCode::InvalidArgument, "Expected a video file but got a folder: " + path);
-  // Pipes and devices cannot be read twice (the index pass consumes them) and may block in
-  // open(2), out of reach of the deadline.
-  if (!std::filesystem::is_regular_file(status))
-    return makeError(ErrorCode::InvalidArgument, "Not a regular file: " + path);
-  if (std::filesystem::file_size(path, ec) == 0 && !ec)
-    return makeError(ErrorCode::InvalidData, "The video file is empty (0 bytes): " + path);
+  if (memory) {  // VideoSource::openMemory: no file to check, `path` is only a label
+    if (memory->size() == 0)
+      return makeError(ErrorCode::InvalidData, "The video file is empty (0 bytes): " + path);
+  } else {
+    if (path.empty()) return makeError(ErrorCode::InvalidArgument, "No video file was given.");
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status))
+      return makeError(ErrorCode::NotFound, "Video file not found: " + path);
+    if (std::filesystem::is_directory(status))
+      return makeError(ErrorCode::InvalidArgument,
+                       "Expected a video file but got a folder: " + path);
+    // Pipes and devices cannot be read twice (the index pass consumes them) and may block in
+    // open(2), out of reach of the deadline.
+    if (!std::filesystem::is_regular_file(status))
+      return makeError(ErrorCode::InvalidArgument, "Not a regular file: " + path);
+    if (std::filesystem::file_size(path, ec) == 0 && !ec)
+      return makeError(ErrorCode::InvalidData, "The video file is empty (0 bytes): " + path);
+  }
 
   deadline.start(options.timeoutSeconds);
   AVFormatContext* raw = avformat_alloc_context();
   if (!raw) return makeError(ErrorCode::OutOfMemory, "Out of memory opening " + path);
   raw->interrupt_callback.callback = &video::Deadline::interruptCallback;
   raw->interrupt_callback.opaque = &deadline;
+  if (memory) {
+    if (auto r = memory->attach(raw); !r) {
+      avformat_free_context(raw);
+      return r;
+    }
+  }
   // On failure avformat_open_input frees the context itself.
   int err = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
   if (err < 0) {
     if (err == AVERROR(EACCES))
       return makeError(ErrorCode::Io, "Permission denied reading " + path);
     int64_t cw = 0, ch = 0;
-    if (y4mClaimedSize(path, &cw, &ch) &&
+    if (!memory && y4mClaimedSize(path, &cw, &ch) &&
         (cw * ch > options.maxPixels ||
          av_image_check_size(unsigned(std::min<int64_t>(cw, INT32_MAX)),
                              unsigned(std::min<int64_t>(ch, INT32_MAX)), 0, nullptr) < 0))
@@ -203,7 +217,11 @@ Expected<void> VideoSource::Impl::openFile(const std::string& path) {
     return makeError(ErrorCode::OutOfMemory, "Out of memory opening " + path);
   if (avcodec_parameters_to_context(dec.get(), par) < 0)
     return makeError(ErrorCode::Unsupported, "Unusable codec parameters in " + path);
-  dec->max_pixels = options.maxPixels;
+  // The decoder checks its cap on the stride-aligned width (up to 63 pixels wider), so a picture
+  // within maxPixels could be refused as "damaged". Give it 1/8 of slack; checkDecodedFrame
+  // (decode.cpp) holds every decoded frame to maxPixels itself and names the one that breaks it.
+  dec->max_pixels =
+      options.maxPixels + std::min(options.maxPixels / 8, INT64_MAX - options.maxPixels);
   dec->thread_count = options.decoderThreads;
   dec->pkt_timebase = st->time_base;
   err = avcodec_open2(dec.get(), codec, nullptr);
@@ -237,7 +255,7 @@ Expected<void> VideoSource::Impl::openFile(const std::string& path) {
     info.containerDuration = double(st->duration) * av_q2d(st->time_base);
   else if (fmt->duration != AV_NOPTS_VALUE && fmt->duration > 0)
     info.containerDuration = double(fmt->duration) / AV_TIME_BASE;
-  converter.configure(static_cast<int>(scaledW), static_cast<int>(h), info.rotation);
+  converter.configure(static_cast<int>(scaledW), static_cast<int>(h), (360 - info.rotation) % 360);
 
   // Only the chosen stream's packets matter from here on; the demuxer may skip the rest.
   for (unsigned i = 0; i < fmt->nb_streams; ++i)
@@ -250,6 +268,12 @@ Expected<void> VideoSource::Impl::reopenDemuxer() {
   if (!raw) return makeError(ErrorCode::OutOfMemory, "Out of memory reading " + info.path);
   raw->interrupt_callback.callback = &video::Deadline::interruptCallback;
   raw->interrupt_callback.opaque = &deadline;
+  if (memory) {
+    if (auto r = memory->attach(raw); !r) {
+      avformat_free_context(raw);
+      return r;
+    }
+  }
   const AVInputFormat* format = fmt ? fmt->iformat : nullptr;
   if (avformat_open_input(&raw, info.path.c_str(), format, nullptr) < 0)
     return timeoutOr(ErrorCode::Io, "Could not read " + info.path + " again.");
@@ -266,6 +290,7 @@ Expected<void> VideoSource::Impl::reopenDemuxer() {
   for (unsigned i = 0; i < fresh->nb_streams; ++i)
     if (int(i) != si) fresh->streams[i]->discard = AVDISCARD_ALL;
   fmt = std::move(fresh);
+  if (memory) memory->keepOnly(fmt.get());  // the old context's reader is unused now
   return {};
 }
 

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stts/error.h"
 #include "stts/run_result.h"
@@ -28,6 +29,9 @@ Expected<void> saveRunFile(const std::string& path, const RunResult& run);
 // right dtype and a consistent frame count T, keep values 0/1, kept_per_frame equal to the row
 // sums of keep, and well-formed metadata. Any problem is one sentence naming the file.
 Expected<RunResult> loadRunFile(const std::string& path);
+// The same checks on a file image already in memory (tests and the fuzzer,
+// tests/fuzz/libfuzzer/fuzz_runfile.cpp); `label` names it in errors where the path would.
+Expected<RunResult> loadRunFileFromBytes(std::vector<std::byte> bytes, const std::string& label);
 
 // Checks a RunResult's internal consistency (what saveRunFile refuses); success or a sentence.
 Expected<void> validateRunResult(const RunResult& run);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -69,6 +70,13 @@ class ModelCheckpoint {
 // ModelCheckpoint::open without keeping the mappings: what a "model info" view needs.
 Expected<CheckpointInfo> inspectModelFolder(const std::string& dir,
                                             const InspectOptions& options = {});
+
+// The weight_map of a model.safetensors.index.json (tensor name -> shard file name), validated
+// as ModelCheckpoint::open does: strict JSON, an object of plain file names inside the folder,
+// at least one entry. `label` names the file in errors. (Also the fuzzer's entry point,
+// tests/fuzz/libfuzzer/fuzz_model_config.cpp.)
+Expected<std::map<std::string, std::string>> parseSafetensorsIndex(std::string_view text,
+                                                                   const std::string& label);
 
 // Checks an inventory against expectedTensors(config, scorer present). One InvalidData error
 // lists everything missing, unexpected, mis-shaped and wrongly typed (each list capped, with
