@@ -4,8 +4,8 @@
 // method and keep lists, shard specs).
 //
 // Input: up to 8 summary JSON documents separated by 0xFF (fuzz_util.h), merged as the shards
-// shard-<i>/summary.json. Properties: a summary that reads also writes (summaryJson, summaryCsv)
-// and reads back; a merge that succeeds writes and reads back too.
+// shard-<i>/summary.json. Properties: every summary that reads also writes as CSV, and a merge
+// that succeeds writes (summaryJson, summaryCsv) and reads back.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -35,15 +35,16 @@ bool hasNonFinite(const Summary& s) {
 }
 
 // Writing never fails on what was read, and the written JSON reads back (JSON has no NaN or
-// infinity, which a summary can only hold by having been read from e.g. 1e999).
+// infinity, which a summary can only hold by having been read from e.g. 1e999). Run on the merged
+// summary only: merging one shard gives the same runs back, and every JSON pass costs.
 void checkWritesAndReadsBack(const Summary& s) {
   (void)summaryCsv(s);
-  const std::string text = summaryJson(s).dump(2);
-  const auto reparsed = nlohmann::json::parse(text, nullptr, false);
+  const nlohmann::json written = summaryJson(s);
+  const auto reparsed = nlohmann::json::parse(written.dump(), nullptr, false);
   STTS_FUZZ_CHECK(!reparsed.is_discarded());
   const auto again = summaryFromJson(reparsed, "rewritten.json");
   STTS_FUZZ_CHECK(again.ok() || hasNonFinite(s));
-  if (again) STTS_FUZZ_CHECK(summaryJson(*again).dump(2) == text);
+  if (again) STTS_FUZZ_CHECK(summaryJson(*again) == written);
 }
 
 // The CLI's other parsers of user text, cheap enough to run on every part.
@@ -72,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       STTS_FUZZ_CHECK(!summary.error().message.empty());
       continue;
     }
-    checkWritesAndReadsBack(*summary);
+    (void)summaryCsv(*summary);
     inputs.push_back(SummaryInput{path, std::move(*summary)});
   }
   if (inputs.empty()) return 0;

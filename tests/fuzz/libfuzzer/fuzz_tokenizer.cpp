@@ -34,24 +34,6 @@ namespace {
 
 std::unique_ptr<Tokenizer> base;
 
-// Known, reported bugs that would otherwise end every long run within seconds. With
-// STTS_FUZZ_SKIP_KNOWN=1 in the environment the fuzzer steps around them until they are fixed;
-// CTest never sets it, so their regressions (tests/fuzz/regressions/tokenizer/) keep failing.
-bool skipKnown = false;
-bool hitsKnownBug(std::string_view tokenizerJson) {
-  // Tokenizer::fromJson catches json::parse_error only; a number that overflows a double makes
-  // nlohmann throw out_of_range (406), which escapes and terminates the process
-  // (regressions/tokenizer/json-number-overflow-uncaught-out_of_range.json).
-  if (!json::parse(tokenizerJson, nullptr, false).is_discarded()) return false;
-  try {
-    (void)json::parse(tokenizerJson);
-  } catch (const json::out_of_range&) {
-    return true;
-  } catch (...) {
-  }
-  return false;
-}
-
 // text_commands.cpp runTokenize, --decode branch, for one input line.
 void decodeLine(const Tokenizer& tokenizer, std::string line, bool skipSpecial) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -101,8 +83,6 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     std::abort();
   }
   base = std::make_unique<Tokenizer>(std::move(*loaded));
-  const char* skip = std::getenv("STTS_FUZZ_SKIP_KNOWN");
-  skipKnown = skip != nullptr && std::string_view(skip) == "1";
   return 0;
 }
 
@@ -111,7 +91,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::unique_ptr<Tokenizer> owned;
   const Tokenizer* tokenizer = base.get();
   if (!parts[0].empty()) {
-    if (skipKnown && hitsKnownBug(parts[0])) return 0;
     auto loaded = Tokenizer::fromJson(parts[0], "tokenizer.json");
     if (!loaded) {
       STTS_FUZZ_CHECK(!loaded.error().message.empty());
