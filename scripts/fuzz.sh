@@ -12,8 +12,7 @@
 # findings to .fuzz/TARGET/artifacts (git-ignored). Prints, per target, the total executions and
 # exec/s from libFuzzer's last status line, and the findings.
 # Environment: STTS_FUZZ_JOBS, STTS_JOBS (build jobs), STTS_BUILD_DIR (default build-asan),
-# STTS_FUZZ_OUT (default .fuzz), STTS_FUZZ_SKIP_KNOWN=1 (step around reported, unfixed bugs; see
-# the target's source).
+# STTS_FUZZ_OUT (default .fuzz).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
