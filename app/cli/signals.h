@@ -5,8 +5,9 @@
 //   - Any other moment (loading, a command without cancellation, a system call that blocks), and
 //     always the second signal: the process ends at once with 130 (SIGINT) or 143 (SIGTERM),
 //     after removing the temporary files of saves in progress, so nothing half-written remains.
-// The handlers replace an inherited "ignore": a script that starts stts in the background (where
-// the shell ignores SIGINT) can still stop it with kill -INT.
+// One thread takes both signals in turn, so "the first" and "the second" are well defined even
+// while worker threads run. The handlers replace an inherited "ignore": a script that starts stts
+// in the background (where the shell ignores SIGINT) can still stop it with kill -INT.
 #pragma once
 
 #include "stts/cancel.h"
