@@ -40,17 +40,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (int64_t block : c.vitFeatureBlocks())
     STTS_FUZZ_CHECK(block >= 0 && block < c.vit.numHiddenLayers);
   STTS_FUZZ_CHECK(c.vitBlocksUsed() >= 1 && c.vitBlocksUsed() <= c.vit.numHiddenLayers);
+  std::vector<ckpt::ExpectedTensor> table;
   for (bool scorer : {false, true}) {
-    const auto table = ckpt::expectedTensors(c, scorer);
+    table = ckpt::expectedTensors(c, scorer);
     STTS_FUZZ_CHECK(!table.empty());
     for (const auto& t : table)
       for (int64_t d : t.shape) STTS_FUZZ_CHECK(d >= 0);
   }
   if (!weightMap) return 0;
 
-  // The index's tensors as the folder would hold them: the table's shape where the name is
-  // known, a stray one otherwise; dtypes alternate so the dtype check runs too.
-  const auto table = ckpt::expectedTensors(c, true);
+  // The index's tensors as the folder would hold them: the table's shape (with the scorer) where
+  // the name is known, a stray one otherwise; dtypes alternate so the dtype check runs too.
   std::unordered_map<std::string, const ckpt::ExpectedTensor*> byName;
   for (const auto& t : table) byName.emplace(t.name, &t);
   std::vector<ckpt::TensorEntry> entries;
