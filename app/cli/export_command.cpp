@@ -13,7 +13,7 @@
 
 #include "command.h"
 #include "export/export_job.h"
-#include "main/run_loading.h"
+#include "media/run_loading.h"
 #include "stts/regular_file.h"
 #include "view/colour_maps.h"
 

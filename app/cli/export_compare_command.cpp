@@ -14,7 +14,7 @@
 #include "compare/compare_image.h"
 #include "export/export_data.h"
 #include "export/export_naming.h"
-#include "main/run_loading.h"
+#include "media/run_loading.h"
 #include "stts/regular_file.h"
 #include "view/colour_maps.h"
 

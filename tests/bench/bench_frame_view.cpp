@@ -27,8 +27,8 @@
 #include <set>
 #include <string>
 
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
+#include "media/frame_navigator.h"
 #include "stts/runfile.h"
 #include "view/frame_view.h"
 #include "view/overlay_state.h"

@@ -15,7 +15,7 @@
 #include "cli_process.h"
 #include "export/export_data.h"
 #include "export/export_job.h"
-#include "main/run_loading.h"
+#include "media/run_loading.h"
 #include "stts/runfile.h"
 #include "stts/video.h"
 

@@ -21,8 +21,8 @@
 #include <functional>
 #include "actions/action_registry.h"
 #include "gui_test_support.h"
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
+#include "media/frame_navigator.h"
 #include "view/display_panel.h"
 #include "view/frame_view.h"
 #include "view/overlay_legend.h"

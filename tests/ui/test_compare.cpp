@@ -15,12 +15,12 @@
 #include <QUrl>
 #include <QWheelEvent>
 
+#include "common/message_bar.h"
 #include "compare/compare_controller.h"
 #include "compare/compare_pane.h"
 #include "compare/iou_strip.h"
 #include "compare/timing_chart.h"
-#include "main/frame_navigator.h"
-#include "main/message_bar.h"
+#include "media/frame_navigator.h"
 #include "test_compare_support.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"

@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 
 #include "cli_process.h"
-#include "main/frame_navigator.h"
+#include "media/frame_navigator.h"
 #include "test_compare_support.h"
 
 using namespace stts::ui;

@@ -25,8 +25,8 @@
 #include "export/export_dialog.h"
 #include "export/export_render.h"
 #include "gui_test_support.h"
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
+#include "media/frame_navigator.h"
 #include "stts/runfile.h"
 #include "view/overlay_state.h"
 

@@ -11,11 +11,11 @@
 #include <QTest>
 #include <QUrl>
 
+#include "common/message_bar.h"
+#include "common/recent_files.h"
 #include "gui_test_support.h"
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
-#include "main/message_bar.h"
-#include "main/recent_files.h"
+#include "media/frame_navigator.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
 

@@ -15,10 +15,10 @@
 #include "actions/preferences_dialog.h"
 #include "actions/shortcut_help_overlay.h"
 #include "actions/shortcut_settings.h"
+#include "common/settings.h"
 #include "gui_test_support.h"
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
-#include "main/settings.h"
+#include "media/frame_navigator.h"
 
 using namespace stts::ui;
 using namespace stts::ui::test;

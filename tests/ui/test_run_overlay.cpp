@@ -16,11 +16,11 @@
 #include <QUrl>
 #include <cmath>
 
+#include "common/message_bar.h"
+#include "common/recent_files.h"
 #include "gui_test_support.h"
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
-#include "main/message_bar.h"
-#include "main/recent_files.h"
+#include "media/frame_navigator.h"
 #include "stts/runfile.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"

@@ -24,10 +24,10 @@
 #include <QUrl>
 
 #include "charts/timing_panel.h"
+#include "common/message_bar.h"
 #include "gui_test_support.h"
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
-#include "main/message_bar.h"
+#include "media/frame_navigator.h"
 #include "panels/answer_panel.h"
 #include "panels/data_panel.h"
 #include "panels/run_panels.h"

@@ -10,8 +10,8 @@
 
 #include "gui_test_support.h"
 #include "main/app_style.h"
-#include "main/frame_navigator.h"
 #include "main/main_window.h"
+#include "media/frame_navigator.h"
 #include "view/frame_view.h"
 #include "view/overlay_legend.h"
 #include "view/overlay_state.h"

@@ -15,15 +15,15 @@
 #include <cstring>
 
 #include "actions/action_registry.h"
+#include "common/time_format.h"
 #include "gui_test_support.h"
-#include "main/frame_navigator.h"
-#include "main/frame_provider.h"
 #include "main/main_window.h"
+#include "media/frame_navigator.h"
+#include "media/frame_provider.h"
 #include "stts/runfile.h"
 #include "timeline/frame_marks.h"
 #include "timeline/playback_controller.h"
 #include "timeline/thumbnail_strip.h"
-#include "timeline/time_format.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
 

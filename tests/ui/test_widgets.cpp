@@ -6,8 +6,8 @@
 #include <QWidget>
 
 #include "actions/action_registry.h"
-#include "main/frame_navigator.h"
-#include "timeline/time_format.h"
+#include "common/time_format.h"
+#include "media/frame_navigator.h"
 #include "timeline/timeline.h"
 
 using namespace stts::ui;

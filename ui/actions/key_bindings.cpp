@@ -6,7 +6,7 @@
 #include "actions/preferences_dialog.h"
 #include "actions/shortcut_help_overlay.h"
 #include "actions/shortcut_settings.h"
-#include "main/settings.h"
+#include "common/settings.h"
 
 namespace stts::ui {
 

@@ -12,7 +12,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "main/settings.h"
+#include "common/settings.h"
 
 namespace stts::ui {
 

@@ -21,7 +21,7 @@
 #include <cmath>
 
 #include "ask/ask_worker.h"
-#include "panels/model_folder.h"
+#include "common/model_folder.h"
 #include "stts/device.h"
 #include "stts/methods.h"
 

@@ -10,7 +10,7 @@
 #include <QThread>
 #include <memory>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 #include "stts/cancel.h"
 
 class QComboBox;

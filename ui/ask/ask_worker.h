@@ -9,7 +9,7 @@
 #include <QString>
 #include <memory>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 #include "stts/cancel.h"
 #include "stts/run_result.h"
 

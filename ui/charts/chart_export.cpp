@@ -13,7 +13,7 @@
 #include <QSvgGenerator>
 #include <algorithm>
 
-#include "main/settings.h"
+#include "common/settings.h"
 #include "stts/regular_file.h"
 
 namespace stts::ui {

@@ -13,11 +13,11 @@
 #include <QVBoxLayout>
 
 #include "actions/action_registry.h"
+#include "common/settings.h"
 #include "compare/compare_runs.h"
 #include "compare/compare_window.h"
-#include "main/main_window.h"
-#include "main/run_loading.h"
-#include "main/settings.h"
+#include "media/open_content.h"
+#include "media/run_loading.h"
 
 namespace stts::ui {
 
@@ -107,8 +107,9 @@ void CompareRunsDialog::updateState() {
   removeButton_->setEnabled(!list_->selectedItems().isEmpty());
 }
 
-CompareController::CompareController(MainWindow* window) : QObject(window), window_(window) {
-  connect(window_->actions()->action(ActionId::CompareRuns), &QAction::triggered, this,
+CompareController::CompareController(OpenContent* content, ActionRegistry* actions, QWidget* window)
+    : QObject(window), content_(content), window_(window) {
+  connect(actions->action(ActionId::CompareRuns), &QAction::triggered, this,
           &CompareController::showPicker);
 }
 
@@ -121,7 +122,7 @@ CompareRunsDialog* CompareController::picker() const {
 }
 
 QStringList CompareController::preselectedPaths() const {
-  const LoadedRunPtr& run = window_->run();
+  const LoadedRunPtr& run = content_->run();
   if (run && !run->path.isEmpty() && QFileInfo::exists(run->path)) return {run->path};
   return {};
 }

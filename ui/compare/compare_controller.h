@@ -16,8 +16,9 @@ class QPushButton;
 
 namespace stts::ui {
 
+class ActionRegistry;
 class CompareWindow;
-class MainWindow;
+class OpenContent;
 
 // Picks the run files: a list with Add… / Remove; OK needs 2–4 runs.
 class CompareRunsDialog : public QDialog {
@@ -46,7 +47,8 @@ class CompareController : public QObject {
   Q_OBJECT
 
  public:
-  explicit CompareController(MainWindow* window);
+  // `content` gives the run to preselect; comparison windows and the picker open over `window`.
+  CompareController(OpenContent* content, ActionRegistry* actions, QWidget* window);
 
   // Opens a comparison window for `paths` (2–4 run files) and returns it.
   CompareWindow* openComparison(const QStringList& paths);
@@ -62,7 +64,8 @@ class CompareController : public QObject {
   CompareRunsDialog* picker() const;
 
  private:
-  MainWindow* window_;
+  OpenContent* content_;
+  QWidget* window_;
   QPointer<CompareWindow> last_;
   QPointer<CompareRunsDialog> picker_;
 };

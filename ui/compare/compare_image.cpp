@@ -9,8 +9,8 @@
 #include <cmath>
 #include <span>
 
+#include "common/time_format.h"
 #include "export/export_naming.h"
-#include "timeline/time_format.h"
 
 namespace stts::ui {
 

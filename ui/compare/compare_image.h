@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "compare/compare_runs.h"
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 #include "stts/video.h"
 #include "view/overlay_composite.h"
 

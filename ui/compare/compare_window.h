@@ -3,7 +3,7 @@
 // mask / scores / diff, where the diff shows the chosen pair's cells kept by both, only by one,
 // or by neither. Under the panes: the IoU strip of the pair, the answers with their token counts
 // and one timing chart with a stacked bar per run. Runs are opened with the main window's own run
-// loading (main/run_loading.h); runs that sampled other frames or another video are refused.
+// loading (media/run_loading.h); runs that sampled other frames or another video are refused.
 #pragma once
 
 #include <QPointF>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "compare/compare_image.h"
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 
 class QCheckBox;
 class QComboBox;

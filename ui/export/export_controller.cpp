@@ -9,11 +9,11 @@
 #include <QStatusBar>
 
 #include "actions/action_registry.h"
+#include "common/message_bar.h"
+#include "common/settings.h"
 #include "export/export_dialog.h"
-#include "main/frame_navigator.h"
-#include "main/main_window.h"
-#include "main/message_bar.h"
-#include "main/settings.h"
+#include "media/frame_navigator.h"
+#include "media/open_content.h"
 #include "view/overlay_state.h"
 
 namespace stts::ui {
@@ -33,10 +33,11 @@ bool isWritableFolder(const QString& folder) {
 
 }  // namespace
 
-ExportController::ExportController(MainWindow& window) : QObject(&window), window_(window) {
-  connect(window.actions()->action(ActionId::QuickScreenshot), &QAction::triggered, this,
+ExportController::ExportController(const Parts& parts, QWidget* window)
+    : QObject(window), parts_(parts), window_(window) {
+  connect(parts.actions->action(ActionId::QuickScreenshot), &QAction::triggered, this,
           &ExportController::quickScreenshot);
-  connect(window.actions()->action(ActionId::ExportDialog), &QAction::triggered, this,
+  connect(parts.actions->action(ActionId::ExportDialog), &QAction::triggered, this,
           &ExportController::showDialog);
 }
 
@@ -51,12 +52,12 @@ ExportController::~ExportController() {
 
 ExportScene ExportController::currentScene() const {
   ExportScene scene;
-  scene.video = window_.video();
-  OverlayState* overlay = window_.overlay();
+  scene.video = parts_.content->video();
+  OverlayState* overlay = parts_.overlay;
   scene.style = overlay->style();
   scene.diffNameA = overlay->diffNameA();
   scene.diffNameB = overlay->diffNameB();
-  if (const LoadedRunPtr& run = window_.run()) {
+  if (const LoadedRunPtr& run = parts_.content->run()) {
     scene.run = run->run;
     scene.runPath = run->path;
     scene.usesStoredFrames = run->usesStoredFrames;
@@ -73,13 +74,13 @@ ExportDialog* ExportController::dialog() const {
 }
 
 int ExportController::currentFrameIndex() const {
-  return window_.navigator()->currentIndex();
+  return parts_.navigator->currentIndex();
 }
 
 QString ExportController::exportFolder() const {
   const QString remembered = appSettings()->value(kFolderKey).toString();
   if (isWritableFolder(remembered)) return remembered;
-  if (const LoadedVideoPtr& video = window_.video()) {
+  if (const LoadedVideoPtr& video = parts_.content->video()) {
     const QString videoFolder = QFileInfo(video->path).absolutePath();
     if (!video->path.isEmpty() && isWritableFolder(videoFolder)) return videoFolder;
   }
@@ -121,8 +122,7 @@ void ExportController::quickScreenshot() {
   const ExportScene scene = currentScene();
   const int index = currentFrameIndex();
   if (scene.frameCount() == 0 || index < 0) {
-    window_.statusBar()->showMessage(tr("Nothing to export yet: open a video or a run first."),
-                                     5000);
+    parts_.status->showMessage(tr("Nothing to export yet: open a video or a run first."), 5000);
     return;
   }
   ExportRequest request;
@@ -135,7 +135,7 @@ void ExportController::quickScreenshot() {
 }
 
 void ExportController::showDialog() {
-  if (!dialog_) dialog_ = new ExportDialog(*this, &window_);
+  if (!dialog_) dialog_ = new ExportDialog(*this, window_);
   dialog_->refresh();
   dialog_->show();
   dialog_->raise();
@@ -197,10 +197,10 @@ void ExportController::finish(const stts::Expected<ExportOutcome>& outcome, cons
   if (!outcome) {
     const QString message = QString::fromStdString(outcome.error().message);
     if (outcome.error().code == stts::ErrorCode::Cancelled) {
-      window_.statusBar()->showMessage(tr("Export cancelled."), 5000);
+      parts_.status->showMessage(tr("Export cancelled."), 5000);
     } else {
-      window_.messageBar()->showError(tr("Could not export “%1”: %2").arg(name, message));
-      window_.statusBar()->showMessage(tr("Export failed."), 5000);
+      parts_.messages->showError(tr("Could not export “%1”: %2").arg(name, message));
+      parts_.status->showMessage(tr("Export failed."), 5000);
     }
     emit exportFinished(job.request.path, message, job.number);
     return;
@@ -231,7 +231,7 @@ void ExportController::finish(const stts::Expected<ExportOutcome>& outcome, cons
     message += QStringLiteral(" ") + tr("(also copied to the clipboard)");
   }
   setExportFolder(QFileInfo(result.path).absolutePath());
-  window_.statusBar()->showMessage(message, 10000);
+  parts_.status->showMessage(message, 10000);
   emit exportFinished(result.path, QString(), job.number);
 }
 

@@ -8,6 +8,9 @@
 #include <QPointer>
 #include <QString>
 #include <QThread>
+
+class QStatusBar;
+class QWidget;
 #include <deque>
 #include <memory>
 
@@ -16,14 +19,28 @@
 
 namespace stts::ui {
 
+class ActionRegistry;
 class ExportDialog;
-class MainWindow;
+class FrameNavigator;
+class MessageBar;
+class OpenContent;
+class OverlayState;
 
 class ExportController : public QObject {
   Q_OBJECT
 
  public:
-  explicit ExportController(MainWindow& window);
+  // What exports read and report to.
+  struct Parts {
+    OpenContent* content;
+    ActionRegistry* actions;  // S and Ctrl+Shift+E
+    FrameNavigator* navigator;
+    OverlayState* overlay;
+    MessageBar* messages;
+    QStatusBar* status;
+  };
+  // The export dialog opens over `window`.
+  ExportController(const Parts& parts, QWidget* window);
   ~ExportController() override;  // cancels a running export and waits for its thread
 
   // What is on screen now, frozen for a worker: frames, run, cells and overlay style.
@@ -73,7 +90,8 @@ class ExportController : public QObject {
   void startNext();
   void finish(const stts::Expected<ExportOutcome>& outcome, const Job& job);
 
-  MainWindow& window_;
+  Parts parts_;
+  QWidget* window_;
   QPointer<ExportDialog> dialog_;
   std::deque<Job> pending_;
   QThread* running_ = nullptr;

@@ -4,7 +4,7 @@
 #include <QFileInfo>
 #include <cmath>
 
-#include "timeline/time_format.h"
+#include "common/time_format.h"
 
 namespace stts::ui {
 

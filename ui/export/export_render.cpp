@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "timeline/time_format.h"
+#include "common/time_format.h"
 #include "view/colour_maps.h"
 
 namespace stts::ui {

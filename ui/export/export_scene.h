@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 #include "stts/run_result.h"
 #include "view/overlay_composite.h"
 

@@ -23,8 +23,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/model_folder.h"
 #include "fit/fit_worker.h"
-#include "panels/model_folder.h"
 
 namespace stts::ui {
 

@@ -24,17 +24,18 @@
 #if STTS_UI_HAVE_MODEL
 #include "ask/ask_panel.h"
 #endif
-#include "main/frame_navigator.h"
-#include "main/message_bar.h"
-#include "main/recent_files.h"
-#include "main/run_loading.h"
-#include "main/settings.h"
+#include "common/message_bar.h"
+#include "common/recent_files.h"
+#include "common/settings.h"
+#include "common/time_format.h"
+#include "media/frame_navigator.h"
+#include "media/open_content.h"
+#include "media/run_loading.h"
 #include "panels/run_panels.h"
 #include "stts/runfile.h"
 #include "timeline/frame_marks.h"
 #include "timeline/playback_controller.h"
 #include "timeline/thumbnail_strip.h"
-#include "timeline/time_format.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
 #include "view/overlay_legend.h"
@@ -68,25 +69,46 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   loader_ = new VideoLoader(this);
   loader_->setSamplingSpec(stts::SamplingSpec{384, 2.0});
   overlay_ = new OverlayState(this);
+  content_ = new OpenContent(this);
 
   buildCentralArea();
   buildMenus();
   buildToolBar();
   buildStatusBar();
   buildAskPanel();
-  runPanels_ = new RunPanels(*this);  // before restoreWindowState(): the docks are in the state
-  exportController_ = new ExportController(*this);
-  compareController_ = new CompareController(this);
+  // The window's own parts follow new content first; the controllers below connect after it.
+  connect(content_, &OpenContent::changed, this, &MainWindow::onContentChanged);
+  // Before restoreWindowState(): the docks are in the state.
+  runPanels_ = new RunPanels({content_, askPanel_, messageBar_, statusBar(), panelsMenu_,
+                              actions_->action(ActionId::FitScorer), navigator_},
+                             this);
+  exportController_ = new ExportController(
+      {content_, actions_, navigator_, overlay_, messageBar_, statusBar()}, this);
+  compareController_ = new CompareController(content_, actions_, this);
   keyBindings_ = new KeyBindings(actions_, this);  // saved keys, before texts that show them
   connectParts();
-  playback_ = new PlaybackController(*this);   // after connectParts: it adjusts what those draw
-  viewController_ = new ViewController(this);  // zoom, grid, hover, Display dock; before restore
+  // After connectParts: it adjusts what those draw.
+  playback_ = new PlaybackController(
+      {content_, navigator_, frameView_, timeline_, thumbnails_, overlay_, actions_, statusBar()},
+      this);
+  // Zoom, grid, hover, Display dock; before restoreWindowState().
+  viewController_ =
+      new ViewController({content_, navigator_, frameView_, overlay_, actions_, panelsMenu_}, this);
+  connect(content_, &OpenContent::changed, this, &MainWindow::contentChanged);  // after them all
   retranslate();
   updateNavigationEnabled();
   restoreWindowState();
 }
 
 MainWindow::~MainWindow() = default;
+
+const LoadedVideoPtr& MainWindow::video() const {
+  return content_->video();
+}
+
+const LoadedRunPtr& MainWindow::run() const {
+  return content_->run();
+}
 
 bool MainWindow::isLoading() const {
   return loader_->isBusy();
@@ -288,53 +310,56 @@ void MainWindow::onBusyChanged(bool busy) {
 }
 
 void MainWindow::onLoaded(LoadedVideoPtr video) {
-  run_.reset();
   timeline_->clearKeepCounts();
   overlay_->setRun(nullptr);
-  showFrames(std::move(video));
-  recentFilesMenu_->add(video_->path);
-  statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(video_->path).fileName()), 5000);
-  emit videoLoaded(video_->path);
+  const QString path = video->path;
+  content_->show(std::move(video), nullptr);
+  recentFilesMenu_->add(path);
+  statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
+  emit videoLoaded(path);
 }
 
 void MainWindow::onRunLoaded(LoadedRunPtr run) {
+  const LoadedRunPtr opened = run;
   displayRun(std::move(run));
-  recentFilesMenu_->add(run_->path);
-  const QString name = QFileInfo(run_->path).fileName();
-  if (run_->usesStoredFrames) {
+  recentFilesMenu_->add(opened->path);
+  const QString name = QFileInfo(opened->path).fileName();
+  if (opened->usesStoredFrames) {
     statusBar()->showMessage(tr("Opened %1: %2, so the frames stored in the run are shown.")
-                                 .arg(name, run_->videoProblem));
-  } else if (!run_->videoProblem.isEmpty()) {
+                                 .arg(name, opened->videoProblem));
+  } else if (!opened->videoProblem.isEmpty()) {
     statusBar()->showMessage(tr("Opened %1, but %2: the cells may not match the pictures.")
-                                 .arg(name, run_->videoProblem));
+                                 .arg(name, opened->videoProblem));
   } else {
     statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
   }
-  emit runLoaded(run_->path);
+  emit runLoaded(opened->path);
 }
 
 void MainWindow::displayRun(LoadedRunPtr run) {
-  run_ = std::move(run);
-  const stts::RunResult& result = *run_->run;
+  const stts::RunResult& result = *run->run;
   MethodFrameMarks marks = methodFrameMarks(result);
   timeline_->setKeepCounts(std::vector<int>(result.keptPerFrame.begin(), result.keptPerFrame.end()),
                            stts::kCellsPerFrame, std::move(marks.forced));
   timeline_->setReferenceFrames(std::move(marks.references));
-  overlay_->setRun(run_->run);
-  showFrames(run_->video);
+  overlay_->setRun(run->run);
+  LoadedVideoPtr frames = run->video;
+  content_->show(std::move(frames), std::move(run));
 }
 
 void MainWindow::showSaveRunDialog() {
-  if (!run_) return;
+  const LoadedRunPtr& run = content_->run();
+  const LoadedVideoPtr& video = content_->video();
+  if (!run) return;
   auto settings = appSettings();
   const QString startDirectory = settings->value(kLastDirectoryKey, QDir::homePath()).toString();
   const QString suggested =
-      run_->path.isEmpty()
+      run->path.isEmpty()
           ? QDir(startDirectory)
-                .filePath(QFileInfo(video_ ? video_->path : QString()).completeBaseName() +
+                .filePath(QFileInfo(video ? video->path : QString()).completeBaseName() +
                           QString::fromLatin1(stts::kRunFileExtension.data(),
                                               qsizetype(stts::kRunFileExtension.size())))
-          : run_->path;
+          : run->path;
   const QString path = QFileDialog::getSaveFileName(this, tr("Save Run"), suggested,
                                                     tr("STTS runs (*.sttsrun);;All files (*)"));
   if (path.isEmpty()) return;
@@ -343,50 +368,49 @@ void MainWindow::showSaveRunDialog() {
 }
 
 bool MainWindow::saveRun(const QString& path) {
-  if (!run_) return false;
+  const LoadedRunPtr& run = content_->run();
+  if (!run) return false;
   const QString absolute = QFileInfo(path).absoluteFilePath();
-  auto saved = stts::saveRunFile(QFile::encodeName(absolute).toStdString(), *run_->run);
+  auto saved = stts::saveRunFile(QFile::encodeName(absolute).toStdString(), *run->run);
   if (!saved) {
     messageBar_->showError(
         tr("Could not save the run “%1”: %2")
             .arg(QFileInfo(absolute).fileName(), QString::fromStdString(saved.error().message)));
     return false;
   }
-  auto renamed = std::make_shared<LoadedRun>(*run_);
-  renamed->path = absolute;
-  run_ = std::move(renamed);
+  content_->setRunPath(absolute);
   recentFilesMenu_->add(absolute);
   updateTitle();
   statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()), 5000);
   return true;
 }
 
-void MainWindow::showFrames(LoadedVideoPtr video) {
-  video_ = std::move(video);
+void MainWindow::onContentChanged() {
+  const LoadedVideoPtr& video = content_->video();
+  const LoadedRunPtr& run = content_->run();
   messageBar_->dismiss();
-  frameView_->setDisplayAspect(video_->displayAspect);
+  frameView_->setDisplayAspect(video->displayAspect);
 
   std::vector<stts::SamplePoint> points;
-  points.reserve(video_->frames.size());
-  for (const stts::SampledFrame& frame : video_->frames) points.push_back(frame.point);
-  timeline_->setSamples(std::move(points), video_->info.duration);
+  points.reserve(video->frames.size());
+  for (const stts::SampledFrame& frame : video->frames) points.push_back(frame.point);
+  timeline_->setSamples(std::move(points), video->info.duration);
 
-  navigator_->reset(static_cast<int>(video_->frames.size()), video_->sampledFramesPerSecond());
+  navigator_->reset(static_cast<int>(video->frames.size()), video->sampledFramesPerSecond());
   showSample(navigator_->currentIndex());
   updateNavigationEnabled();
   updateTitle();
   videoInfoLabel_->setText(videoSummary());
   runInfoLabel_->setText(runSummary());
-  runInfoLabel_->setVisible(run_ != nullptr);
-  actions_->action(ActionId::SaveRun)->setEnabled(run_ != nullptr);
+  runInfoLabel_->setVisible(run != nullptr);
+  actions_->action(ActionId::SaveRun)->setEnabled(run != nullptr);
 #if STTS_UI_HAVE_MODEL
-  askPanel_->setVideo(video_);
-  if (run_) {
+  askPanel_->setVideo(video);
+  if (run) {
     askPanel_->suggestModelFolder(
-        QFile::decodeName(QByteArray::fromStdString(run_->run->request.modelPath)));
+        QFile::decodeName(QByteArray::fromStdString(run->run->request.modelPath)));
   }
 #endif
-  emit contentChanged();
 }
 
 void MainWindow::onLoadFailed(const QString& path, const QString& message) {
@@ -423,17 +447,19 @@ void MainWindow::showOverlayStatus() {
 }
 
 void MainWindow::showSample(int index) {
+  const LoadedVideoPtr& video = content_->video();
   timeline_->setCurrentIndex(index);
-  if (!video_ || index < 0 || index >= static_cast<int>(video_->frames.size())) {
+  if (!video || index < 0 || index >= static_cast<int>(video->frames.size())) {
     frameView_->setFrame(nullptr);
     return;
   }
-  frameView_->setFrame(video_->frames[size_t(index)].image);
+  frameView_->setFrame(video->frames[size_t(index)].image);
   applyOverlay();
 }
 
 void MainWindow::updateNavigationEnabled() {
-  const bool hasFrames = video_ && !video_->frames.empty();
+  const LoadedVideoPtr& video = content_->video();
+  const bool hasFrames = video && !video->frames.empty();
   for (ActionId id : {ActionId::PlayPause, ActionId::PreviousSample, ActionId::NextSample,
                       ActionId::FirstSample, ActionId::LastSample}) {
     actions_->action(id)->setEnabled(hasFrames);
@@ -441,30 +467,34 @@ void MainWindow::updateNavigationEnabled() {
 }
 
 void MainWindow::updateTitle() {
-  if (run_ && !run_->path.isEmpty()) {
-    setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(run_->path).fileName()));
-  } else if (video_) {
-    setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(video_->path).fileName()));
+  const LoadedVideoPtr& video = content_->video();
+  const LoadedRunPtr& run = content_->run();
+  if (run && !run->path.isEmpty()) {
+    setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(run->path).fileName()));
+  } else if (video) {
+    setWindowTitle(tr("%1 — STTS Lens").arg(QFileInfo(video->path).fileName()));
   } else {
     setWindowTitle(tr("STTS Lens"));
   }
 }
 
 QString MainWindow::videoSummary() const {
-  if (!video_) return {};
-  const stts::VideoInfo& info = video_->info;
+  const LoadedVideoPtr& video = content_->video();
+  if (!video) return {};
+  const stts::VideoInfo& info = video->info;
   return tr("%1 · %2 × %3 · %4 fps · %5 · %6 sampled frames")
       .arg(QString::fromStdString(info.codec))
       .arg(info.displayWidth)
       .arg(info.displayHeight)
       .arg(info.averageFps, 0, 'f', 2)
       .arg(formatTimestamp(info.duration))
-      .arg(video_->frames.size());
+      .arg(video->frames.size());
 }
 
 QString MainWindow::runSummary() const {
-  if (!run_) return {};
-  const stts::RunResult& result = *run_->run;
+  const LoadedRunPtr& run = content_->run();
+  if (!run) return {};
+  const stts::RunResult& result = *run->run;
   const double percent = result.visionTokensBefore > 0 ? 100.0 * double(result.visionTokensAfter) /
                                                              double(result.visionTokensBefore)
                                                        : 0.0;

@@ -5,7 +5,7 @@
 
 #include <QMainWindow>
 
-#include "main/video_loader.h"
+#include "media/video_loader.h"
 
 class QLabel;
 class QMenu;
@@ -29,6 +29,7 @@ class MessageBar;
 class RecentFilesMenu;
 class Timeline;
 
+class OpenContent;
 class OverlayState;
 
 class MainWindow : public QMainWindow {
@@ -46,9 +47,11 @@ class MainWindow : public QMainWindow {
   void openPath(const QString& path);
 
   // The frames on screen: the video's sampled frames, or the open run's frames.
-  const LoadedVideoPtr& video() const { return video_; }
+  const LoadedVideoPtr& video() const;
   // The open run; null while a plain video (or nothing) is shown.
-  const LoadedRunPtr& run() const { return run_; }
+  const LoadedRunPtr& run() const;
+  // Both of the above and their change signal: what the controllers are given.
+  OpenContent* content() const { return content_; }
   bool isLoading() const;
 
   // The parts, for tests and for the features later issues add around them.
@@ -120,7 +123,7 @@ class MainWindow : public QMainWindow {
   void buildAskPanel();
   void onLoadFailed(const QString& path, const QString& message);
   void onRunLoadFailed(const QString& path, const QString& message);
-  void showFrames(LoadedVideoPtr video);
+  void onContentChanged();
   void applyOverlay();
   void showOverlayStatus();
   QString chooseFile(const QString& title, const QString& filter);
@@ -149,6 +152,7 @@ class MainWindow : public QMainWindow {
   QMenu* toolsMenu_ = nullptr;
   QMenu* helpMenu_ = nullptr;
   OverlayState* overlay_ = nullptr;
+  OpenContent* content_ = nullptr;
   AskPanel* askPanel_ = nullptr;
   ViewController* viewController_ = nullptr;
   RunPanels* runPanels_ = nullptr;
@@ -158,9 +162,6 @@ class MainWindow : public QMainWindow {
   QToolBar* toolBar_ = nullptr;
   QLabel* videoInfoLabel_ = nullptr;
   QProgressBar* busyIndicator_ = nullptr;
-
-  LoadedVideoPtr video_;
-  LoadedRunPtr run_;
 };
 
 }  // namespace stts::ui

@@ -11,9 +11,9 @@
 
 #include "actions/action_icons.h"
 #include "actions/action_registry.h"
-#include "main/frame_navigator.h"
+#include "common/recent_files.h"
 #include "main/main_window.h"
-#include "main/recent_files.h"
+#include "media/frame_navigator.h"
 #include "view/colour_maps.h"
 #include "view/overlay_state.h"
 

@@ -11,7 +11,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "panels/model_folder.h"
+#include "common/model_folder.h"
 
 namespace stts::ui {
 

@@ -5,7 +5,7 @@
 
 #include <QDockWidget>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 
 class QLabel;
 class QPlainTextEdit;

@@ -9,8 +9,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "main/frame_navigator.h"
-#include "timeline/time_format.h"
+#include "common/time_format.h"
+#include "media/frame_navigator.h"
 
 namespace stts::ui {
 

@@ -6,7 +6,7 @@
 
 #include <QDockWidget>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 
 class QLabel;
 class QTableWidget;

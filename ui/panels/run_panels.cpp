@@ -3,16 +3,16 @@
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMenu>
 #include <QStatusBar>
 
-#include "actions/action_registry.h"
 #include "charts/timing_panel.h"
-#include "main/main_window.h"
-#include "main/message_bar.h"
+#include "common/message_bar.h"
+#include "common/model_folder.h"
+#include "media/open_content.h"
 #include "panels/answer_panel.h"
 #include "panels/data_panel.h"
-#include "panels/model_folder.h"
 #if STTS_UI_HAVE_MODEL
 #include "ask/ask_panel.h"
 #endif
@@ -22,46 +22,47 @@
 
 namespace stts::ui {
 
-RunPanels::RunPanels(MainWindow& window) : QObject(&window), window_(window) {
-  answer_ = new AnswerPanel(&window);
-  timing_ = new TimingPanel(&window);
-  data_ = new DataPanel(window.navigator(), &window);
+RunPanels::RunPanels(const Parts& parts, QMainWindow* window)
+    : QObject(window), parts_(parts), window_(window) {
+  answer_ = new AnswerPanel(window);
+  timing_ = new TimingPanel(window);
+  data_ = new DataPanel(parts.navigator, window);
 
   // Default layout: the run panel and the answer in a full-height right column, timing and data
   // side by side below the frames, the data table closed at first so that the charts get the
   // whole width at 1280 x 800 (View ▸ Panels opens it). No tabs: a tab bar's scroll buttons would
   // take keyboard focus from the window's Space and arrow keys.
-  window.setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-  window.setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-  window.addDockWidget(Qt::RightDockWidgetArea, answer_);
+  window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+  window->setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+  window->addDockWidget(Qt::RightDockWidgetArea, answer_);
 #if STTS_UI_HAVE_MODEL
-  if (AskPanel* ask = window.askPanel()) window.splitDockWidget(ask, answer_, Qt::Vertical);
+  if (AskPanel* ask = parts.ask) window->splitDockWidget(ask, answer_, Qt::Vertical);
 #endif
-  window.addDockWidget(Qt::BottomDockWidgetArea, timing_);
-  window.addDockWidget(Qt::BottomDockWidgetArea, data_);
-  window.splitDockWidget(timing_, data_, Qt::Horizontal);
-  window.resizeDocks({timing_, data_}, {3, 2}, Qt::Horizontal);  // the charts need the width
-  window.resizeDocks({timing_}, {270}, Qt::Vertical);
+  window->addDockWidget(Qt::BottomDockWidgetArea, timing_);
+  window->addDockWidget(Qt::BottomDockWidgetArea, data_);
+  window->splitDockWidget(timing_, data_, Qt::Horizontal);
+  window->resizeDocks({timing_, data_}, {3, 2}, Qt::Horizontal);  // the charts need the width
+  window->resizeDocks({timing_}, {270}, Qt::Vertical);
   data_->hide();
   for (QDockWidget* dock : {static_cast<QDockWidget*>(answer_), static_cast<QDockWidget*>(timing_),
                             static_cast<QDockWidget*>(data_)}) {
-    window.panelsMenu()->addAction(dock->toggleViewAction());
+    parts.panelsMenu->addAction(dock->toggleViewAction());
   }
 
-  connect(&window, &MainWindow::contentChanged, this, &RunPanels::followContent);
+  connect(parts.content, &OpenContent::changed, this, &RunPanels::followContent);
 #if STTS_UI_HAVE_MODEL
-  if (AskPanel* ask = window.askPanel()) {
+  if (AskPanel* ask = parts.ask) {
     connect(ask, &AskPanel::answerStreamed, this, [this, ask](const QString& text) {
       if (ask->isRunning()) {
         answer_->showStreaming(text, ask->modelFolder());
       } else {
-        answer_->setRun(window_.run());  // cancelled or failed: back to the run on screen
+        answer_->setRun(parts_.content->run());  // cancelled or failed: back to the run on screen
       }
     });
   }
 #endif
 
-  QAction* fit = window.actions()->action(ActionId::FitScorer);
+  QAction* fit = parts.fitScorer;
 #if STTS_UI_HAVE_FIT
   connect(fit, &QAction::triggered, this, &RunPanels::showFitDialog);
 #else
@@ -71,31 +72,31 @@ RunPanels::RunPanels(MainWindow& window) : QObject(&window), window_(window) {
 }
 
 void RunPanels::followContent() {
-  const LoadedRunPtr& run = window_.run();
+  const LoadedRunPtr& run = parts_.content->run();
   answer_->setRun(run);
   timing_->setRun(run ? run->run : nullptr);
-  data_->setContent(window_.video(), run);
+  data_->setContent(parts_.content->video(), run);
 }
 
 bool RunPanels::openModelFolder(const QString& dir) {
   const QString name = QDir::toNativeSeparators(dir);
   if (const QString problem = modelFolderProblem(dir); !problem.isEmpty()) {
-    window_.messageBar()->showError(tr("“%1” cannot be used as a model: %2").arg(name, problem));
+    parts_.messages->showError(tr("“%1” cannot be used as a model: %2").arg(name, problem));
     return false;
   }
 #if STTS_UI_HAVE_MODEL
-  if (AskPanel* ask = window_.askPanel(); ask && !ask->isRunning()) {
+  if (AskPanel* ask = parts_.ask; ask && !ask->isRunning()) {
     ask->setModelFolder(QFileInfo(dir).absoluteFilePath());
     ask->show();
     ask->raise();
-    window_.statusBar()->showMessage(tr("Model folder: %1").arg(name), 5000);
+    parts_.status->showMessage(tr("Model folder: %1").arg(name), 5000);
     return true;
   }
-  window_.messageBar()->showError(
+  parts_.messages->showError(
       tr("A run is in progress; choose the model “%1” when it has finished.").arg(name));
   return false;
 #else
-  window_.messageBar()->showError(
+  parts_.messages->showError(
       tr("This build of STTS Lens cannot run models, so “%1” cannot be used.").arg(name));
   return false;
 #endif
@@ -104,9 +105,9 @@ bool RunPanels::openModelFolder(const QString& dir) {
 void RunPanels::showFitDialog() {
 #if STTS_UI_HAVE_FIT
   if (!fitDialog_) {
-    fitDialog_ = new FitDialog(&window_);
+    fitDialog_ = new FitDialog(window_);
     connect(fitDialog_, &FitDialog::rerunRequested, this, [this](const QString& dir) {
-      AskPanel* ask = window_.askPanel();
+      AskPanel* ask = parts_.ask;
       if (!ask) return;
       ask->setModelFolder(dir);
       ask->setMethod(QStringLiteral("stts"));
@@ -116,10 +117,10 @@ void RunPanels::showFitDialog() {
   }
   if (!fitDialog_->isRunning()) {
     // The defaults follow what the window shows now: the Ask panel's model, the current video.
-    if (AskPanel* ask = window_.askPanel(); ask && !ask->modelFolder().isEmpty()) {
+    if (AskPanel* ask = parts_.ask; ask && !ask->modelFolder().isEmpty()) {
       fitDialog_->setModelFolder(ask->modelFolder());
     }
-    const LoadedVideoPtr& video = window_.video();
+    const LoadedVideoPtr& video = parts_.content->video();
     if (video && QFileInfo(video->path).isFile()) fitDialog_->setVideos({video->path});
   }
   fitDialog_->show();

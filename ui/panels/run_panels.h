@@ -1,25 +1,44 @@
 // The docks that show the current run beside the frames — Answer, Timing, Data — and the Fit
-// Scorer dialog (Tools menu). Created once by the main window; they follow its contentChanged
-// signal and the Ask panel's streamed answer, and add themselves to View ▸ Panels. Their dock
-// layout is part of the window state the window saves and restores.
+// Scorer dialog (Tools menu). Created once by the main window; they follow the open content's
+// change signal and the Ask panel's streamed answer, and add themselves to View ▸ Panels. Their
+// dock layout is part of the window state the window saves and restores.
 #pragma once
 
 #include <QObject>
 #include <QString>
 
+class QAction;
+class QMainWindow;
+class QMenu;
+class QStatusBar;
+
 namespace stts::ui {
 
 class AnswerPanel;
 class DataPanel;
+class AskPanel;
 class FitDialog;
-class MainWindow;
+class FrameNavigator;
+class MessageBar;
+class OpenContent;
 class TimingPanel;
 
 class RunPanels : public QObject {
   Q_OBJECT
 
  public:
-  explicit RunPanels(MainWindow& window);
+  // What the panels use of the window. `ask` is null in builds without the model engine.
+  struct Parts {
+    OpenContent* content;
+    AskPanel* ask;
+    MessageBar* messages;
+    QStatusBar* status;
+    QMenu* panelsMenu;   // View ▸ Panels
+    QAction* fitScorer;  // Tools ▸ Fit Scorer
+    FrameNavigator* navigator;
+  };
+  // The docks are added to `window`.
+  RunPanels(const Parts& parts, QMainWindow* window);
 
   AnswerPanel* answerPanel() const { return answer_; }
   TimingPanel* timingPanel() const { return timing_; }
@@ -38,7 +57,8 @@ class RunPanels : public QObject {
  private:
   void followContent();
 
-  MainWindow& window_;
+  Parts parts_;
+  QMainWindow* window_;
   AnswerPanel* answer_ = nullptr;
   TimingPanel* timing_ = nullptr;
   DataPanel* data_ = nullptr;

@@ -8,11 +8,11 @@
 #include <cmath>
 
 #include "actions/action_registry.h"
-#include "main/frame_navigator.h"
-#include "main/frame_provider.h"
-#include "main/main_window.h"
+#include "common/time_format.h"
+#include "media/frame_navigator.h"
+#include "media/frame_provider.h"
+#include "media/open_content.h"
 #include "timeline/thumbnail_strip.h"
-#include "timeline/time_format.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
 #include "view/overlay_state.h"
@@ -25,10 +25,10 @@ constexpr int kMessageMs = 4000;
 
 }  // namespace
 
-PlaybackController::PlaybackController(MainWindow& window)
-    : QObject(&window), window_(window), provider_(new FrameProvider(this)) {
-  ActionRegistry* actions = window.actions();
-  FrameNavigator* navigator = window.navigator();
+PlaybackController::PlaybackController(const Parts& parts, QObject* parent)
+    : QObject(parent), parts_(parts), provider_(new FrameProvider(this)) {
+  ActionRegistry* actions = parts.actions;
+  FrameNavigator* navigator = parts.navigator;
   auto onTrigger = [&](ActionId id, auto slot) {
     connect(actions->action(id), &QAction::triggered, this, slot);
   };
@@ -43,7 +43,7 @@ PlaybackController::PlaybackController(MainWindow& window)
     pauseHeld_ = true;  // until its key is released: J or L meanwhile step one sample
   });
 
-  connect(&window, &MainWindow::contentChanged, this, &PlaybackController::onContentChanged);
+  connect(parts.content, &OpenContent::changed, this, &PlaybackController::onContentChanged);
   connect(navigator, &FrameNavigator::currentIndexChanged, this,
           &PlaybackController::onSampleShown);
   connect(navigator, &FrameNavigator::shuttleSpeedChanged, this,
@@ -52,20 +52,20 @@ PlaybackController::PlaybackController(MainWindow& window)
   connect(provider_, &FrameProvider::frameFailed, this, &PlaybackController::showRawFrameFailure);
   // The window draws the overlay for the current sample whenever its style changes; a raw frame
   // has no cells, so take them off again.
-  connect(window.overlay(), &OverlayState::changed, this, [this] {
-    if (rawFrame_ >= 0) window_.frameView()->setOverlay(std::nullopt, window_.overlay()->style());
+  connect(parts.overlay, &OverlayState::changed, this, [this] {
+    if (rawFrame_ >= 0) parts_.view->setOverlay(std::nullopt, parts_.overlay->style());
   });
 
-  ThumbnailStrip* strip = window.thumbnailStrip();
+  ThumbnailStrip* strip = parts.thumbnails;
   connect(strip, &ThumbnailStrip::sampleRequested, navigator, &FrameNavigator::setCurrentIndex);
   // Key releases go to whichever widget has focus; only the application sees them all.
   qApp->installEventFilter(this);
 }
 
 QString PlaybackController::rawFramesUnavailableReason() const {
-  const LoadedVideoPtr& video = window_.video();
+  const LoadedVideoPtr& video = parts_.content->video();
   if (!video || video->frames.empty()) return tr("Open a video first.");
-  const LoadedRunPtr& run = window_.run();
+  const LoadedRunPtr& run = parts_.content->run();
   if (run && run->usesStoredFrames) {
     return tr("Raw video frames are not available: this run is shown from the frames stored in "
               "it because %1. Open the run with its video to step between samples.")
@@ -77,16 +77,16 @@ QString PlaybackController::rawFramesUnavailableReason() const {
 void PlaybackController::onContentChanged() {
   rawFrame_ = -1;
   rawTarget_ = -1;
-  const LoadedVideoPtr& video = window_.video();
+  const LoadedVideoPtr& video = parts_.content->video();
   provider_->setVideo(rawFramesUnavailableReason().isEmpty() ? video->path : QString());
 
-  ThumbnailStrip* strip = window_.thumbnailStrip();
+  ThumbnailStrip* strip = parts_.thumbnails;
   std::vector<int> kept;
-  if (const LoadedRunPtr& run = window_.run()) {
+  if (const LoadedRunPtr& run = parts_.content->run()) {
     kept.assign(run->run->keptPerFrame.begin(), run->run->keptPerFrame.end());
   }
   strip->setFrames(video, std::move(kept), stts::kCellsPerFrame);
-  strip->setCurrentSample(window_.navigator()->currentIndex());
+  strip->setCurrentSample(parts_.navigator->currentIndex());
 }
 
 void PlaybackController::onSampleShown(int index) {
@@ -94,19 +94,19 @@ void PlaybackController::onSampleShown(int index) {
   // put the sampled frame and its overlay back.
   rawTarget_ = -1;
   rawFrame_ = -1;
-  window_.thumbnailStrip()->setCurrentSample(index);
+  parts_.thumbnails->setCurrentSample(index);
 }
 
 double PlaybackController::currentTime() const {
   if (rawFrame_ >= 0) return rawSeconds_;
-  const LoadedVideoPtr& video = window_.video();
-  const int index = window_.navigator()->currentIndex();
+  const LoadedVideoPtr& video = parts_.content->video();
+  const int index = parts_.navigator->currentIndex();
   if (!video || index < 0 || index >= int(video->frames.size())) return 0.0;
   return video->frames[size_t(index)].point.requestedTime;
 }
 
 int PlaybackController::sampleNearestToTime(double seconds) const {
-  const LoadedVideoPtr& video = window_.video();
+  const LoadedVideoPtr& video = parts_.content->video();
   if (!video || video->frames.empty()) return -1;
   const auto& frames = video->frames;
   auto it = std::lower_bound(
@@ -121,7 +121,7 @@ int PlaybackController::sampleNearestToTime(double seconds) const {
 }
 
 void PlaybackController::stepSeconds(double delta) {
-  FrameNavigator* navigator = window_.navigator();
+  FrameNavigator* navigator = parts_.navigator;
   if (navigator->count() <= 0) return;
   int target = sampleNearestToTime(currentTime() + delta);
   const int current = navigator->currentIndex();
@@ -134,7 +134,7 @@ void PlaybackController::stepSeconds(double delta) {
 }
 
 void PlaybackController::shuttle(int direction) {
-  FrameNavigator* navigator = window_.navigator();
+  FrameNavigator* navigator = parts_.navigator;
   if (pauseHeld_) {
     navigator->setPlaying(false);
     navigator->step(direction);
@@ -149,19 +149,19 @@ void PlaybackController::shuttle(int direction) {
 
 void PlaybackController::showShuttleSpeed(int speed) {
   if (speed == 0 || speed == 1) return;  // plain play (Space, one L) needs no words
-  window_.statusBar()->showMessage(speed > 0 ? tr("Playing forward at %1×").arg(speed)
-                                             : tr("Playing backward at %1×").arg(-speed),
-                                   kMessageMs);
+  parts_.status->showMessage(speed > 0 ? tr("Playing forward at %1×").arg(speed)
+                                       : tr("Playing backward at %1×").arg(-speed),
+                             kMessageMs);
 }
 
 void PlaybackController::stepRawFrame(int delta) {
   const QString reason = rawFramesUnavailableReason();
   if (!reason.isEmpty()) {
-    window_.statusBar()->showMessage(reason, 8000);
+    parts_.status->showMessage(reason, 8000);
     return;
   }
-  const LoadedVideoPtr& video = window_.video();
-  FrameNavigator* navigator = window_.navigator();
+  const LoadedVideoPtr& video = parts_.content->video();
+  FrameNavigator* navigator = parts_.navigator;
   navigator->setPlaying(false);
   const int index = navigator->currentIndex();
   if (index < 0) return;
@@ -182,31 +182,31 @@ void PlaybackController::stepRawFrame(int delta) {
   }
   if (!provider_->cachedFrame(target)) {
     // The first request also indexes the video on the worker, which can take a moment.
-    window_.statusBar()->showMessage(tr("Decoding raw frame %1…").arg(target));
+    parts_.status->showMessage(tr("Decoding raw frame %1…").arg(target));
   }
   provider_->requestFrame(target);
 }
 
 void PlaybackController::showRawFrame(qint64 frameNumber, double seconds, stts::RgbImagePtr image) {
   if (frameNumber != rawTarget_) return;  // the user has moved on meanwhile
-  const LoadedVideoPtr& video = window_.video();
+  const LoadedVideoPtr& video = parts_.content->video();
   if (!video || video->frames.empty()) return;
   int sampleBefore = 0;
   for (int i = 0; i < int(video->frames.size()); ++i) {
     if (video->frames[size_t(i)].point.frameNumber < frameNumber) sampleBefore = i;
   }
-  FrameNavigator* navigator = window_.navigator();
+  FrameNavigator* navigator = parts_.navigator;
   navigator->setBetweenSamples(sampleBefore);
   rawFrame_ = frameNumber;
   rawSeconds_ = seconds;
-  Timeline* timeline = window_.timeline();
+  Timeline* timeline = parts_.timeline;
   timeline->setCurrentIndex(sampleBefore);
   timeline->setRawPosition(seconds, frameNumber);
-  window_.thumbnailStrip()->setCurrentSample(sampleBefore);
-  FrameView* view = window_.frameView();
+  parts_.thumbnails->setCurrentSample(sampleBefore);
+  FrameView* view = parts_.view;
   view->setFrame(std::move(image));
-  view->setOverlay(std::nullopt, window_.overlay()->style());
-  window_.statusBar()->showMessage(
+  view->setOverlay(std::nullopt, parts_.overlay->style());
+  parts_.status->showMessage(
       tr("Raw frame %1 at %2 is not a sampled frame: the model never saw it, so it has no "
          "overlay.")
           .arg(frameNumber)
@@ -218,13 +218,12 @@ void PlaybackController::showRawFrame(qint64 frameNumber, double seconds, stts::
 void PlaybackController::showRawFrameFailure(qint64 frameNumber, const QString& message) {
   if (frameNumber != rawTarget_) return;
   rawTarget_ = rawFrame_;
-  window_.statusBar()->showMessage(
-      tr("Could not show raw frame %1: %2").arg(frameNumber).arg(message), 8000);
+  parts_.status->showMessage(tr("Could not show raw frame %1: %2").arg(frameNumber).arg(message),
+                             8000);
 }
 
 bool PlaybackController::matchesPauseKey(int key) const {
-  for (const QKeySequence& sequence :
-       window_.actions()->action(ActionId::ShuttlePause)->shortcuts()) {
+  for (const QKeySequence& sequence : parts_.actions->action(ActionId::ShuttlePause)->shortcuts()) {
     if (sequence.count() == 1 && int(sequence[0].key()) == key) {
       return true;
     }

@@ -1,25 +1,44 @@
 // The transport keys of ux.md §2 beyond plain stepping: ±1 raw video frame (the real decoded
 // frame between two samples, from a worker), ±1 second to the nearest sample, the J/K/L shuttle
 // (K held + J/L steps one sample), and the thumbnail strip kept in step with the playhead.
-// It only talks to the window's parts; MainWindow keeps the sampled-frame display to itself.
+// It only talks to the parts it is given; the window keeps the sampled-frame display to itself.
 #pragma once
 
 #include <QObject>
 #include <QString>
 #include <cstdint>
 
+class QStatusBar;
+
 #include "stts/video.h"
 
 namespace stts::ui {
 
+class ActionRegistry;
+class FrameNavigator;
 class FrameProvider;
-class MainWindow;
+class FrameView;
+class OpenContent;
+class OverlayState;
+class ThumbnailStrip;
+class Timeline;
 
 class PlaybackController : public QObject {
   Q_OBJECT
 
  public:
-  explicit PlaybackController(MainWindow& window);
+  // What the controller uses of the window.
+  struct Parts {
+    OpenContent* content;
+    FrameNavigator* navigator;
+    FrameView* view;
+    Timeline* timeline;
+    ThumbnailStrip* thumbnails;
+    OverlayState* overlay;
+    ActionRegistry* actions;
+    QStatusBar* status;
+  };
+  PlaybackController(const Parts& parts, QObject* parent);
 
   FrameProvider* frameProvider() const { return provider_; }
   // The raw frame on screen between samples; -1 while a sampled frame is shown.
@@ -50,7 +69,7 @@ class PlaybackController : public QObject {
   bool matchesPauseKey(int key) const;
   double currentTime() const;
 
-  MainWindow& window_;
+  Parts parts_;
   FrameProvider* provider_ = nullptr;
   int64_t rawFrame_ = -1;   // on screen
   int64_t rawTarget_ = -1;  // asked for, may still be decoding

@@ -8,7 +8,7 @@
 #include <QPixmap>
 #include <vector>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 
 namespace stts::ui {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "timeline/time_format.h"
+#include "common/time_format.h"
 
 namespace stts::ui {
 

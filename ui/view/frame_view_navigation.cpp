@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "timeline/time_format.h"
+#include "common/time_format.h"
 #include "view/frame_view.h"
 
 namespace stts::ui {

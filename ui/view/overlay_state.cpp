@@ -5,7 +5,7 @@
 #include <cmath>
 #include <span>
 
-#include "main/settings.h"
+#include "common/settings.h"
 
 namespace stts::ui {
 

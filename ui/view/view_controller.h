@@ -5,16 +5,33 @@
 
 #include <QObject>
 
+class QMainWindow;
+class QMenu;
+
 namespace stts::ui {
 
+class ActionRegistry;
 class DisplayPanel;
-class MainWindow;
+class FrameNavigator;
+class FrameView;
+class OpenContent;
+class OverlayState;
 
 class ViewController : public QObject {
   Q_OBJECT
 
  public:
-  explicit ViewController(MainWindow* window);
+  // What the controller uses of the window.
+  struct Parts {
+    OpenContent* content;
+    FrameNavigator* navigator;
+    FrameView* view;
+    OverlayState* overlay;
+    ActionRegistry* actions;
+    QMenu* panelsMenu;  // View ▸ Panels; may be null
+  };
+  // The Display dock is added to `window`.
+  ViewController(const Parts& parts, QMainWindow* window);
 
   DisplayPanel* displayPanel() const { return displayPanel_; }
 
@@ -23,7 +40,7 @@ class ViewController : public QObject {
   void updateFrameInfo();
   void syncGridAction();
 
-  MainWindow* window_;
+  Parts parts_;
   DisplayPanel* displayPanel_ = nullptr;
 };
 

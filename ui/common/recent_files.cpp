@@ -1,10 +1,10 @@
-#include "main/recent_files.h"
+#include "common/recent_files.h"
 
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
 
-#include "main/settings.h"
+#include "common/settings.h"
 
 namespace stts::ui {
 

@@ -1,4 +1,4 @@
-#include "panels/model_folder.h"
+#include "common/model_folder.h"
 
 #include <QCoreApplication>
 #include <QDir>

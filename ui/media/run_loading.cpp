@@ -1,4 +1,4 @@
-#include "main/run_loading.h"
+#include "media/run_loading.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "main/frame_navigator.h"
+#include "media/frame_navigator.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,7 +6,7 @@
 
 #include <QString>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 #include "stts/cancel.h"
 
 namespace stts::ui {

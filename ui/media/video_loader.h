@@ -10,7 +10,7 @@
 #include <functional>
 #include <memory>
 
-#include "main/loaded_media.h"
+#include "media/loaded_media.h"
 #include "stts/cancel.h"
 #include "stts/video.h"
 

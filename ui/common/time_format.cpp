@@ -1,4 +1,4 @@
-#include "timeline/time_format.h"
+#include "common/time_format.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "main/message_bar.h"
+#include "common/message_bar.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "main/frame_provider.h"
+#include "media/frame_provider.h"
 
 #include <QFile>
 #include <QMetaObject>

@@ -1,11 +1,11 @@
-#include "main/video_loader.h"
+#include "media/video_loader.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QMetaObject>
 #include <algorithm>
 
-#include "main/run_loading.h"
+#include "media/run_loading.h"
 
 namespace stts::ui {
 
