@@ -85,15 +85,17 @@ inline bool showActive(QWidget& window) {
   return QTest::qWaitForWindowActive(&window);
 }
 
-// A key press for the window's WindowShortcut actions, which only fire in the active window.
-// Re-activates first in case another window on the shared X display took the focus meanwhile.
-inline void pressKey(QWidget& window, Qt::Key key) {
+// A key press as the keyboard delivers it: to the widget with the focus (a text field swallows
+// what it types), else to the window. WindowShortcut actions only fire in the active window, so
+// it re-activates first in case another window on the shared X display took the focus meanwhile.
+inline void pressKey(QWidget& window, Qt::Key key, Qt::KeyboardModifiers modifiers = {}) {
   if (!window.isActiveWindow()) {
     window.activateWindow();
     // A failure here shows up as the key having no effect, which the caller checks.
     (void)QTest::qWaitForWindowActive(&window, 5000);
   }
-  QTest::keyClick(&window, key);
+  QWidget* focus = QApplication::focusWidget();
+  QTest::keyClick(focus && window.isAncestorOf(focus) ? focus : &window, key, modifiers);
 }
 
 }  // namespace stts::ui::test

@@ -4,6 +4,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -71,6 +72,51 @@ class MainWindowTest : public QObject {
     for (QAbstractButton* button : window.findChildren<QAbstractButton*>()) {
       QVERIFY2(button->focusPolicy() == Qt::NoFocus, qPrintable(button->objectName()));
     }
+  }
+
+  // The keyboard reaches the video from launch, whatever has the focus, except while a text field
+  // is typed in; a click on the picture or the timeline takes the focus back. Keys go where a
+  // real keyboard sends them (the focus widget), never clicked into place first.
+  void playbackKeysReachTheVideoUnlessTyping() {
+    MainWindow window;
+    QVERIFY(showActive(window));
+    QVERIFY(openAndWait(window, colourClip()));
+    FrameNavigator* nav = window.navigator();
+    QWidget* focus = QApplication::focusWidget();
+    QVERIFY2(focus == window.frameView(), focus ? focus->metaObject()->className() : "no focus");
+    pressKey(window, Qt::Key_Right);
+    QCOMPARE(nav->currentIndex(), 1);
+    pressKey(window, Qt::Key_End);
+    QCOMPARE(nav->currentIndex(), int(window.video()->frames.size()) - 1);
+    pressKey(window, Qt::Key_Home);
+    QCOMPARE(nav->currentIndex(), 0);
+
+#if STTS_UI_HAVE_MODEL
+    auto* edit = window.findChild<QLineEdit*>(QStringLiteral("askModelFolder"));
+    QVERIFY(edit && edit->isVisible());
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QTRY_VERIFY(edit->hasFocus());
+    edit->setText(QStringLiteral("models"));
+    pressKey(window, Qt::Key_Space);  // typed, not play
+    pressKey(window, Qt::Key_Right);  // moves the text cursor
+    QCOMPARE(edit->text(), QStringLiteral("models "));
+    QCOMPARE(nav->currentIndex(), 0);
+    QVERIFY(!nav->isPlaying());
+
+    QTest::mouseClick(window.frameView(), Qt::LeftButton, {}, window.frameView()->rect().center());
+    QTRY_VERIFY(window.frameView()->hasFocus());
+    pressKey(window, Qt::Key_Right);
+    QCOMPARE(nav->currentIndex(), 1);
+
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QTRY_VERIFY(edit->hasFocus());
+    Timeline* timeline = window.timeline();
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(timeline->xForSample(0) + 1, 20));
+    QTRY_VERIFY(timeline->hasFocus());
+    QCOMPARE(nav->currentIndex(), 0);
+    pressKey(window, Qt::Key_Right);
+    QCOMPARE(nav->currentIndex(), 1);
+#endif
   }
 
   void spaceStartsAndStopsPlayback() {

@@ -98,6 +98,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   retranslate();
   updateNavigationEnabled();
   restoreWindowState();
+  // The keyboard starts on the picture, not in the first text field (the model folder): the
+  // playback keys then work from the first key press.
+  frameView_->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;

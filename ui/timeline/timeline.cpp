@@ -23,8 +23,9 @@ constexpr int kStripHeight = 26;
 }  // namespace
 
 Timeline::Timeline(QWidget* parent) : QWidget(parent) {
-  // Keys belong to the window's actions; a focused timeline must never swallow Left/Right/Space.
-  setFocusPolicy(Qt::NoFocus);
+  // Keys belong to the window's actions (the timeline handles none, so it never swallows
+  // Left/Right/Space); a click takes the focus from a text field so that they reach it again.
+  setFocusPolicy(Qt::StrongFocus);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
   setMouseTracking(false);
 }

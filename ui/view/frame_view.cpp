@@ -51,8 +51,9 @@ QByteArray readResource(const QString& path) {
 
 FrameView::FrameView(QWidget* parent) : QOpenGLWidget(parent) {
   setMinimumSize(160, 120);
-  // Shortcuts are window-wide actions; the view never needs keyboard focus.
-  setFocusPolicy(Qt::NoFocus);
+  // A click takes the keyboard focus from a text field, so the playback keys reach the video
+  // again (the view itself handles no keys: the window's shortcuts fire while it has focus).
+  setFocusPolicy(Qt::StrongFocus);
   setMouseTracking(true);  // hover tooltips and hoveredCellChanged()
   // Space + drag pans: Space must be seen before the window's play shortcut takes it.
   qApp->installEventFilter(this);
