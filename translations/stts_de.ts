@@ -410,8 +410,8 @@
         <translation>Zeigt, welche Video-Tokens ein beschnittenes Video-VLM behält und verwirft.</translation>
     </message>
     <message>
-        <source>Show the user interface in &lt;language&gt; (e.g. de, en).</source>
-        <translation>Die Benutzeroberfläche in &lt;Sprache&gt; anzeigen (z. B. de, en).</translation>
+        <source>Show the user interface in &lt;language&gt; (e.g. de, zh_CN, en).</source>
+        <translation>Die Benutzeroberfläche in &lt;Sprache&gt; anzeigen (z. B. de, zh_CN, en).</translation>
     </message>
     <message>
         <source>language</source>

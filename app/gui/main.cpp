@@ -39,10 +39,11 @@ int main(int argc, char** argv) {
       "main", "Inspect which video tokens a pruned video VLM keeps and drops."));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addOption(QCommandLineOption(
-      QStringList{QStringLiteral("lang")},
-      QCoreApplication::translate("main", "Show the user interface in <language> (e.g. de, en)."),
-      QCoreApplication::translate("main", "language")));
+  parser.addOption(
+      QCommandLineOption(QStringList{QStringLiteral("lang")},
+                         QCoreApplication::translate(
+                             "main", "Show the user interface in <language> (e.g. de, zh_CN, en)."),
+                         QCoreApplication::translate("main", "language")));
   parser.addPositionalArgument(
       QCoreApplication::translate("main", "file"),
       QCoreApplication::translate(

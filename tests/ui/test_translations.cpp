@@ -1,6 +1,10 @@
-// The German catalogue is complete, built into the binary, and actually changes the window.
+// The catalogues (German, Simplified Chinese) are complete, built into the binary, and actually
+// change the window.
+#include <QCoreApplication>
 #include <QFile>
 #include <QMenuBar>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -12,6 +16,26 @@
 
 using namespace stts::ui;
 
+namespace {
+
+// Every catalogue that translations/CMakeLists.txt lists, by the suffix of stts_<language>.ts.
+void addCatalogueRows() {
+  QTest::addColumn<QString>("language");
+  for (const char* language : {"de", "zh_CN"})
+    QTest::newRow(language) << QString::fromLatin1(language);
+}
+
+// The numbered placeholders (%1 … %9, also as %L1) that `text` uses, each once.
+QSet<int> placeholders(const QString& text) {
+  static const QRegularExpression placeholder(QStringLiteral("%L?([1-9])"));
+  QSet<int> found;
+  for (const QRegularExpressionMatch& match : placeholder.globalMatch(text))
+    found.insert(match.captured(1).toInt());
+  return found;
+}
+
+}  // namespace
+
 class TranslationsTest : public QObject {
   Q_OBJECT
 
@@ -21,7 +45,11 @@ class TranslationsTest : public QObject {
     test::useTemporarySettings(settingsDir_);
   }
 
-  void germanCatalogueIsEmbedded() { QVERIFY(QFile::exists(QStringLiteral(":/i18n/stts_de.qm"))); }
+  void catalogueIsEmbedded_data() { addCatalogueRows(); }
+  void catalogueIsEmbedded() {
+    QFETCH(QString, language);
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/stts_%1.qm").arg(language)));
+  }
 
   void germanMenusAreShown() {
     QVERIFY(installTranslators(chooseUiLocale(QStringLiteral("de"))));
@@ -37,40 +65,99 @@ class TranslationsTest : public QObject {
     QTRY_COMPARE(menus.first()->text(), QStringLiteral("&File"));  // LanguageChange is posted
   }
 
+  void chineseMenusAreShown() {
+    QVERIFY(installTranslators(chooseUiLocale(QStringLiteral("zh_CN"))));
+    MainWindow window;
+    const QList<QAction*> menus = window.menuBar()->actions();
+    QVERIFY(!menus.isEmpty());
+    QCOMPARE(menus.first()->text(), QStringLiteral("文件(&F)"));
+    QCOMPARE(window.actions()->action(ActionId::OpenVideo)->text(),
+             QStringLiteral("打开视频(&O)…"));
+
+    installTranslators(QLocale(QLocale::English, QLocale::UnitedStates));
+    QTRY_COMPARE(menus.first()->text(), QStringLiteral("&File"));
+  }
+
+  // The spellings a user may give to --lang or $LANGUAGE all find the Simplified Chinese catalogue.
+  void chineseLanguageNamesAreAccepted_data() {
+    QTest::addColumn<QString>("name");
+    for (const char* name : {"zh_CN", "zh-CN", "zh", "zh_Hans_CN"})
+      QTest::newRow(name) << QString::fromLatin1(name);
+  }
+  void chineseLanguageNamesAreAccepted() {
+    QFETCH(QString, name);
+    const QLocale locale = chooseUiLocale(name);
+    QCOMPARE(locale.language(), QLocale::Chinese);
+    QCOMPARE(locale.script(), QLocale::SimplifiedHanScript);
+    QVERIFY(installTranslators(locale));
+    QCOMPARE(QCoreApplication::translate("stts::ui::MainWindow", "&File"),
+             QStringLiteral("文件(&F)"));
+    installTranslators(QLocale(QLocale::English, QLocale::UnitedStates));
+  }
+
   void languageEnvironmentIsHonoured() {
     qputenv("LANGUAGE", "de_DE:en");
     QCOMPARE(chooseUiLocale().language(), QLocale::German);
+    qputenv("LANGUAGE", "zh_CN:en");
+    QCOMPARE(chooseUiLocale().language(), QLocale::Chinese);
+    QCOMPARE(chooseUiLocale().script(), QLocale::SimplifiedHanScript);
     QCOMPARE(chooseUiLocale(QStringLiteral("en")).language(), QLocale::English);
     qunsetenv("LANGUAGE");
   }
 
-  // Every message in translations/stts_de.ts has a finished, non-empty translation.
+  // Every message in translations/stts_<language>.ts has a finished, non-empty translation (each
+  // plural form too) that keeps the source's placeholders %1 … %9.
+  void tsFileIsComplete_data() { addCatalogueRows(); }
   void tsFileIsComplete() {
-    QFile file(QStringLiteral(STTS_SOURCE_DIR "/translations/stts_de.ts"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
+    QFETCH(QString, language);
+    QFile file(QStringLiteral(STTS_SOURCE_DIR "/translations/stts_%1.ts").arg(language));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     QXmlStreamReader xml(&file);
     int messages = 0;
+    bool numerus = false;
     QString source;
+    QString tsLanguage;
     QStringList problems;
     while (!xml.atEnd()) {
       xml.readNext();
       if (!xml.isStartElement()) continue;
-      if (xml.name() == QLatin1String("message")) {
+      if (xml.name() == QLatin1String("TS")) {
+        tsLanguage = xml.attributes().value(QLatin1String("language")).toString();
+      } else if (xml.name() == QLatin1String("message")) {
         ++messages;
+        numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
       } else if (xml.name() == QLatin1String("source")) {
         source = xml.readElementText();
       } else if (xml.name() == QLatin1String("translation")) {
         const QString type = xml.attributes().value(QLatin1String("type")).toString();
-        const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        QStringList forms;
+        if (numerus) {
+          while (xml.readNextStartElement()) {
+            if (xml.name() == QLatin1String("numerusform"))
+              forms << xml.readElementText();
+            else
+              xml.skipCurrentElement();
+          }
+        } else {
+          forms << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+        if (type == QLatin1String("vanished") || type == QLatin1String("obsolete")) continue;
         if (type == QLatin1String("unfinished"))
           problems << QStringLiteral("unfinished: ") + source;
-        if (type != QLatin1String("vanished") && type != QLatin1String("obsolete") &&
-            text.trimmed().isEmpty()) {
-          problems << QStringLiteral("empty: ") + source;
+        if (forms.isEmpty()) problems << QStringLiteral("no plural forms: ") + source;
+        for (const QString& text : std::as_const(forms)) {
+          if (text.trimmed().isEmpty()) {
+            problems << QStringLiteral("empty: ") + source;
+          } else if (placeholders(text) != placeholders(source)) {
+            problems << QStringLiteral("placeholders differ: ") + source + QStringLiteral(" → ") +
+                            text;
+          }
         }
       }
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY2(tsLanguage.startsWith(language.section(QLatin1Char('_'), 0, 0)),
+             qPrintable(QStringLiteral("the catalogue says language=\"%1\"").arg(tsLanguage)));
     QVERIFY2(messages >= 30, qPrintable(QStringLiteral("only %1 messages").arg(messages)));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
   }
