@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "command.h"
+#include "common/sample_numbers.h"
 #include "export/export_job.h"
 #include "media/run_loading.h"
 #include "stts/regular_file.h"
@@ -58,10 +59,12 @@ int runExport(const ParsedArguments& args) {
 
   ui::ExportRequest request;
   if (auto text = args.value("frame")) {
-    auto index = parseInteger(*text, 0, 10'000'000);
-    if (!index) return reportUsage(usage, "--frame must be a sampled frame index (0, 1, 2, …)");
+    auto number = parseInteger(*text, 1, 10'000'000);
+    if (!number) {
+      return reportUsage(usage, "--frame must be a sample number (1, 2, 3, …, as the window shows)");
+    }
     request.kind = ExportKind::Frame;
-    request.frameIndex = int(*index);
+    request.frameIndex = ui::sampleIndexFromNumber(*number);
   } else if (args.has("contact-sheet")) {
     request.kind = ExportKind::ContactSheet;
   } else {
@@ -173,9 +176,9 @@ Command exportCommand() {
            "one frame with its overlay at source resolution, a contact sheet of all frames, the "
            "per-cell CSV or the run's metadata as JSON.",
            {"RUN"},
-           {{"frame", "N", "export sampled frame N (0-based) as PNG"},
+           {{"frame", "N", "export sample N (numbered from 1, as in the window) as PNG"},
             {"contact-sheet", "", "export all sampled frames in one PNG grid"},
-            {"csv", "", "export frame, time, cell row/col, score, kept for every cell"},
+            {"csv", "", "export sample, time, cell row/col, score, kept for every cell"},
             {"json", "", "export the run's metadata (request, video, times, timings, answer)"},
             {"output", "PATH",
              "file to write, or a folder: then the GUI's file naming is used and nothing is "

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "command.h"
+#include "common/sample_numbers.h"
 #include "compare/compare_image.h"
 #include "export/export_data.h"
 #include "export/export_naming.h"
@@ -37,9 +38,11 @@ int runExportCompare(const ParsedArguments& args) {
   if (paths.size() < size_t(ui::kMinComparedRuns) || paths.size() > size_t(ui::kMaxComparedRuns))
     return reportUsage(usage, "give 2 to 4 run files (.sttsrun)");
   const auto frameText = args.value("frame");
-  if (!frameText) return reportUsage(usage, "--frame N (a sampled frame index) is required");
-  const auto frame = parseInteger(*frameText, 0, 10'000'000);
-  if (!frame) return reportUsage(usage, "--frame must be a sampled frame index (0, 1, 2, …)");
+  if (!frameText) return reportUsage(usage, "--frame N (a sample number) is required");
+  const auto frame = parseInteger(*frameText, 1, 10'000'000);
+  if (!frame) {
+    return reportUsage(usage, "--frame must be a sample number (1, 2, 3, …, as the window shows)");
+  }
   const auto output = args.value("output");
   if (!output || output->empty())
     return reportUsage(usage, "-o PATH (a file or a folder) is required");
@@ -95,11 +98,11 @@ int runExportCompare(const ParsedArguments& args) {
   const QString problem = ui::comparisonProblem(results, names);
   if (!problem.isEmpty()) return reportFailure(problem.toStdString());
   const int frames = int(runs.front()->video->frames.size());
-  if (*frame >= frames) {
-    return reportFailure("--frame " + std::to_string(*frame) + " is past the last sampled frame (" +
-                         std::to_string(frames - 1) + ")");
+  if (*frame > frames) {
+    return reportFailure("--frame " + std::to_string(*frame) + " is past the last sample (" +
+                         std::to_string(frames) + ")");
   }
-  const int index = int(*frame);
+  const int index = ui::sampleIndexFromNumber(*frame);
   options.caption = ui::comparisonCaption(*runs.front()->video, index);
   const QImage image = ui::composeComparison(ui::comparisonPanes(runs, index, mode), options);
   if (image.isNull()) return reportFailure("the runs' frames could not be drawn");
@@ -130,7 +133,7 @@ Command exportCompareCommand() {
       "the sampled frame of each run with its overlay side by side under a header each, as the "
       "comparison window shows it. Runs must share the video and the sampled frames.",
       {"RUN1", "RUN2"},
-      {{"frame", "N", "the sampled frame to show (0-based)"},
+      {{"frame", "N", "the sample to show (numbered from 1, as in the window)"},
        {"diff", "", "show the diff of RUN1 and RUN2 (kept by both / only one / neither)"},
        {"mode", "MODE", "overlay of the panes: off, mask (default) or score"},
        {"colour-map", "NAME", "score colours: viridis (default), magma, turbo or grey"},

@@ -112,9 +112,10 @@ class CliExportTest : public QObject {
     }
   }
 
+  // --frame counts samples from 1, as the window does: sample 3 is index 2.
   void frameHasTheSharedRenderersPixels() {
     const QString path = out("frame2.png");
-    const CliResult result = runHeadless({"export", runPath_, "--frame", "2", "-o", path});
+    const CliResult result = runHeadless({"export", runPath_, "--frame", "3", "-o", path});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY(result.outText().contains(QStringLiteral("640 x 360")));
     const QImage written = QImage(path).convertToFormat(QImage::Format_RGB32);
@@ -130,7 +131,7 @@ class CliExportTest : public QObject {
 
     // Without the overlay the dropped cell (0, 1) is brighter than with it.
     const QString bare = out("frame2-bare.png");
-    QCOMPARE(runHeadless({"export", runPath_, "--frame", "2", "--no-overlay", "-o", bare}).exitCode,
+    QCOMPARE(runHeadless({"export", runPath_, "--frame", "3", "--no-overlay", "-o", bare}).exitCode,
              0);
     const QImage plain(bare);
     const QPoint cell(int(1.5 * 640 / kGrid), int(0.5 * 360 / kGrid));
@@ -140,14 +141,14 @@ class CliExportTest : public QObject {
 
   void folderGetsConventionalNamesAndNeverOverwrites() {
     QTemporaryDir folder;
-    const CliResult first = runHeadless({"export", runPath_, "--frame", "1", "-o", folder.path()});
+    const CliResult first = runHeadless({"export", runPath_, "--frame", "2", "-o", folder.path()});
     QVERIFY2(first.exitCode == 0, first.err.constData());
-    const CliResult second = runHeadless({"export", runPath_, "--frame", "1", "-o", folder.path()});
+    const CliResult second = runHeadless({"export", runPath_, "--frame", "2", "-o", folder.path()});
     QCOMPARE(second.exitCode, 0);
     QStringList names = QDir(folder.path()).entryList(QDir::Files, QDir::Name);
     QCOMPARE(names.size(), 2);
     const QRegularExpression convention(
-        QStringLiteral("^demo_\\d\\d-\\d\\d-\\d\\d-\\d\\d\\d_f1_stts-50(-2)?\\.png$"));
+        QStringLiteral("^demo_\\d\\d-\\d\\d-\\d\\d-\\d\\d\\d_f2_stts-50(-2)?\\.png$"));
     for (const QString& name : names) QVERIFY2(convention.match(name).hasMatch(), qPrintable(name));
     QVERIFY(names[0].endsWith(QStringLiteral("-2.png")) ||
             names[1].endsWith(QStringLiteral("-2.png")));
@@ -172,6 +173,8 @@ class CliExportTest : public QObject {
     int kept = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) kept += lines[i].split(',').last().toInt();
     QCOMPARE(kept, int(run_.visionTokensAfter));
+    QVERIFY(lines[1].startsWith("1,"));  // samples numbered from 1, as in the window
+    QVERIFY(lines.last().startsWith("4,"));
 
     const QString json = out("run.json");
     QCOMPARE(runHeadless({"export", runPath_, "--json", "-o", json}).exitCode, 0);
@@ -182,11 +185,12 @@ class CliExportTest : public QObject {
     QCOMPARE(root["answer"].toString(), QStringLiteral("A yellow square."));
     QCOMPARE(root["video"]["display_width"].toInt(), 640);
     QCOMPARE(root["frames"].toArray().size(), 4);
+    QCOMPARE(root["frames"].toArray().first()["sample"].toInt(), 1);
   }
 
   void legendAndCaptionDrawWithoutADisplay() {
     const QString path = out("captioned.png");
-    const CliResult result = runHeadless({"export", runPath_, "--frame", "3", "--mode", "score",
+    const CliResult result = runHeadless({"export", runPath_, "--frame", "4", "--mode", "score",
                                           "--legend", "--caption", "-o", path});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QImage image(path);
@@ -197,7 +201,7 @@ class CliExportTest : public QObject {
   void displayOptionsReachTheRenderer() {
     const QString path = out("hatched.png");
     const CliResult result =
-        runHeadless({"export", runPath_, "--frame", "1", "--mask-style", "hatch", "--grid",
+        runHeadless({"export", runPath_, "--frame", "2", "--mask-style", "hatch", "--grid",
                      "--opacity", "1", "--brightness", "0.1", "--contrast", "1.5", "-o", path});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const stts::ui::RunJobOutcome loaded = stts::ui::loadRunJob(runPath_, nullptr);
@@ -214,7 +218,7 @@ class CliExportTest : public QObject {
 
     // Per-frame normalisation: every frame's scores span the whole colour map.
     const QString scores = out("per-frame.png");
-    QCOMPARE(runHeadless({"export", runPath_, "--frame", "1", "--mode", "score", "--normalise",
+    QCOMPARE(runHeadless({"export", runPath_, "--frame", "2", "--mode", "score", "--normalise",
                           "frame", "--opacity", "1", "-o", scores})
                  .exitCode,
              0);
@@ -229,7 +233,7 @@ class CliExportTest : public QObject {
 
   void storedFramesWhenTheVideoIsGone() {
     const QString path = out("stored.png");
-    const CliResult result = runHeadless({"export", storedRunPath_, "--frame", "0", "-o", path});
+    const CliResult result = runHeadless({"export", storedRunPath_, "--frame", "1", "-o", path});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY2(result.errText().contains(QStringLiteral("stored")), result.err.constData());
     QCOMPARE(QImage(path).size(), QSize(672, 378));  // 378 high at the video's 16:9
@@ -250,22 +254,23 @@ class CliExportTest : public QObject {
              1);
     const CliResult range = runHeadless({"export", runPath_, "--frame", "9", "-o", out("z.png")});
     QCOMPARE(range.exitCode, 1);
-    QVERIFY2(range.errText().contains(QStringLiteral("0 to 3")), range.err.constData());
+    QVERIFY2(range.errText().contains(QStringLiteral("1 to 4")), range.err.constData());
+    QCOMPARE(runHeadless({"export", runPath_, "--frame", "0", "-o", out("z.png")}).exitCode, 2);
 
     QCOMPARE(runHeadless({"export", runPath_, "-o", out("a.png")}).exitCode, 2);
     QCOMPARE(runHeadless({"export", runPath_, "--csv", "--json", "-o", out("a")}).exitCode, 2);
     QCOMPARE(runHeadless({"export", runPath_, "--csv"}).exitCode, 2);
     QCOMPARE(
-        runHeadless({"export", runPath_, "--frame", "0", "--mode", "x", "-o", out("a")}).exitCode,
+        runHeadless({"export", runPath_, "--frame", "1", "--mode", "x", "-o", out("a")}).exitCode,
         2);
-    QCOMPARE(runHeadless({"export", runPath_, "--frame", "0", "--contrast", "9", "-o", out("a")})
+    QCOMPARE(runHeadless({"export", runPath_, "--frame", "1", "--contrast", "9", "-o", out("a")})
                  .exitCode,
              2);
-    QCOMPARE(runHeadless({"export", runPath_, "--frame", "0", "--mask-style", "x", "-o", out("a")})
+    QCOMPARE(runHeadless({"export", runPath_, "--frame", "1", "--mask-style", "x", "-o", out("a")})
                  .exitCode,
              2);
     QCOMPARE(
-        runHeadless({"export", runPath_, "--frame", "0", "--colour-map", "rainbow", "-o", out("a")})
+        runHeadless({"export", runPath_, "--frame", "1", "--colour-map", "rainbow", "-o", out("a")})
             .exitCode,
         2);
   }

@@ -39,7 +39,7 @@ class CompareExportTest : public QObject {
     const QStringList written =
         QDir(scratch_.path()).entryList({QStringLiteral("*_compare_*.png")}, QDir::Files);
     QCOMPARE(written.size(), 1);
-    QVERIFY2(written.front().contains(QStringLiteral("_f3_compare_stts-50_none-100_evs-50")),
+    QVERIFY2(written.front().contains(QStringLiteral("_f4_compare_stts-50_none-100_evs-50")),
              qPrintable(written.front()));
     QCOMPARE(QImage(QDir(scratch_.path()).filePath(written.front()))
                  .convertToFormat(QImage::Format_RGB32),
@@ -57,7 +57,7 @@ class CompareExportTest : public QObject {
     const stts::test::CliResult result = stts::test::runProgram(
         QStringLiteral(STTS_CLI_PATH),
         {QStringLiteral("export-compare"), files_.matching[0], files_.matching[1],
-         files_.matching[2], QStringLiteral("--frame"), QStringLiteral("2"),
+         files_.matching[2], QStringLiteral("--frame"), QStringLiteral("3"),
          QStringLiteral("--diff"), QStringLiteral("--opacity"), QStringLiteral("0.5"),
          QStringLiteral("-o"), target},
         {}, 120000, environment);
@@ -70,7 +70,7 @@ class CompareExportTest : public QObject {
     const stts::test::CliResult mismatch = stts::test::runProgram(
         QStringLiteral(STTS_CLI_PATH),
         {QStringLiteral("export-compare"), files_.matching[0], files_.otherSampling,
-         QStringLiteral("--frame"), QStringLiteral("0"), QStringLiteral("-o"), refused},
+         QStringLiteral("--frame"), QStringLiteral("1"), QStringLiteral("-o"), refused},
         {}, 120000, environment);
     QCOMPARE(mismatch.exitCode, 1);
     QVERIFY2(mismatch.errText().contains(QStringLiteral("sampling")), mismatch.err.constData());
@@ -79,7 +79,7 @@ class CompareExportTest : public QObject {
     const stts::test::CliResult single = stts::test::runProgram(
         QStringLiteral(STTS_CLI_PATH),
         {QStringLiteral("export-compare"), files_.matching[0], QStringLiteral("--frame"),
-         QStringLiteral("0"), QStringLiteral("-o"), refused},
+         QStringLiteral("1"), QStringLiteral("-o"), refused},
         {}, 120000, environment);
     QCOMPARE(single.exitCode, 2);
   }
@@ -91,7 +91,7 @@ class CompareExportTest : public QObject {
     QTemporaryDir out;
     auto exportTo = [&](const QString& target, bool answers) {
       QStringList args = {QStringLiteral("export-compare")};
-      args << four.matching << QStringLiteral("--frame") << QStringLiteral("1")
+      args << four.matching << QStringLiteral("--frame") << QStringLiteral("2")
            << QStringLiteral("--mode") << QStringLiteral("off") << QStringLiteral("-o") << target;
       if (answers) args << QStringLiteral("--answers");
       return stts::test::runProgram(QStringLiteral(STTS_CLI_PATH), args);
@@ -106,7 +106,7 @@ class CompareExportTest : public QObject {
     QVERIFY2(second.exitCode == 0, second.err.constData());
     const QStringList named =
         QDir(out.path())
-            .entryList({QStringLiteral("stts-compare-clip_00-00-00-500_f1_compare_*.png")},
+            .entryList({QStringLiteral("stts-compare-clip_00-00-00-500_f2_compare_*.png")},
                        QDir::Files);
     QCOMPARE(named.size(), 1);
     const QImage withAnswers(QDir(out.path()).filePath(named.front()));

@@ -16,10 +16,12 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "cli_process.h"
+#include "common/sample_numbers.h"
 #include "export/export_controller.h"
 #include "export/export_data.h"
 #include "export/export_dialog.h"
@@ -27,7 +29,12 @@
 #include "gui_test_support.h"
 #include "main/main_window.h"
 #include "media/frame_navigator.h"
+#include "panels/data_panel.h"
+#include "panels/run_panels.h"
 #include "stts/runfile.h"
+#include "timeline/thumbnail_strip.h"
+#include "timeline/timeline.h"
+#include "view/frame_view.h"
 #include "view/overlay_state.h"
 
 using namespace stts::ui;
@@ -124,6 +131,40 @@ class ExportTest : public QObject {
     out_.reset();
   }
 
+  // One numbering for what people read: the sample at index 4 is "sample 5" on the timeline, in
+  // the picture's tooltip, in the Data panel, in the thumbnail's tooltip, in an export's caption
+  // and file name, and in the cell CSV.
+  void oneSampleNumberEverywhere() {
+    const int count = int(window_->video()->frames.size());
+    QVERIFY(count >= 5);
+    window_->navigator()->setCurrentIndex(4);
+    const QString of = QString::number(count);
+    QVERIFY2(
+        window_->timeline()->positionLabels().at(1).startsWith(QStringLiteral("Sample 5 / ") + of),
+        qPrintable(window_->timeline()->positionLabels().at(1)));
+    FrameView* view = window_->frameView();
+    const QString tip = view->toolTipTextAt(QPointF(view->width() / 2.0, view->height() / 2.0));
+    QVERIFY2(tip.startsWith(QStringLiteral("Sample 5 of ") + of), qPrintable(tip));
+    QTableWidget* table = window_->runPanels()->dataPanel()->table();
+    QCOMPARE(table->item(4, 0)->text(), QStringLiteral("5"));
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("1"));
+    const QString thumbnailTip =
+        window_->thumbnailStrip()->model()->index(4, 0).data(Qt::ToolTipRole).toString();
+    QVERIFY2(thumbnailTip.startsWith(QStringLiteral("Sample 5 ")), qPrintable(thumbnailTip));
+    const ExportScene scene = window_->exportController()->currentScene();
+    const QString caption = frameCaption(scene, 4);
+    QVERIFY2(caption.contains(QStringLiteral("sample 5 of ") + of), qPrintable(caption));
+    const QString name = defaultExportFileName(scene, ExportKind::Frame, 4);
+    QVERIFY2(name.contains(QStringLiteral("_f5_")), qPrintable(name));
+    const QList<QByteArray> rows = cellsCsv(*scene.run).split('\n');
+    QVERIFY(rows.at(1).startsWith("1,"));
+    QVERIFY(rows.at(1 + 4 * stts::kCellsPerFrame).startsWith("5,"));
+    // File names pad to the count's width, so a folder of exports sorts in time order.
+    QCOMPARE(sampleNumberForFileName(8, 384), QStringLiteral("009"));
+    QCOMPARE(sampleNumberForFileName(383, 384), QStringLiteral("384"));
+    QCOMPARE(sampleNumberForFileName(0, 9), QStringLiteral("1"));
+  }
+
   void dialogNamesByConventionAndNeverOverwrites() {
     ExportController* controller = window_->exportController();
     window_->navigator()->setCurrentIndex(1);
@@ -136,8 +177,8 @@ class ExportTest : public QObject {
 
     const double time = window_->video()->frames[1].point.requestedTime;
     const QString expectedName =
-        QStringLiteral("colours_320x240_%1_f1_stts-50.png").arg(fileNameTimestamp(time));
-    QVERIFY(QRegularExpression(QStringLiteral("^colours_320x240_\\d\\d-\\d\\d-\\d\\d-\\d\\d\\d_f1_"
+        QStringLiteral("colours_320x240_%1_f2_stts-50.png").arg(fileNameTimestamp(time));
+    QVERIFY(QRegularExpression(QStringLiteral("^colours_320x240_\\d\\d-\\d\\d-\\d\\d-\\d\\d\\d_f2_"
                                               "stts-50\\.png$"))
                 .match(expectedName)
                 .hasMatch());
@@ -310,7 +351,7 @@ class ExportTest : public QObject {
     const QString path = waitForExport(finished);
     const double time = window_->video()->frames[2].point.requestedTime;
     QCOMPARE(QFileInfo(path).fileName(),
-             QStringLiteral("colours_320x240_%1_f2.png").arg(fileNameTimestamp(time)));
+             QStringLiteral("colours_320x240_%1_f3.png").arg(fileNameTimestamp(time)));
     QCOMPARE(QImage(path).convertToFormat(QImage::Format_RGB32),
              toQImage(*window_->video()->frames[2].image).convertToFormat(QImage::Format_RGB32));
     controller->showDialog();
@@ -342,9 +383,9 @@ class ExportTest : public QObject {
       keptSum += fields[5].toInt();
     }
     QCOMPARE(keptSum, int(run.visionTokensAfter));
-    // Row 1 + 81 + 1 is frame 1, cell (0, 1): dropped, score -0.475.
+    // Row 1 + 81 + 1 is sample 2 (index 1), cell (0, 1): dropped, score -0.475.
     const QList<QByteArray> row = lines[1 + 81 + 1].split(',');
-    QCOMPARE(row[0], QByteArray("1"));
+    QCOMPARE(row[0], QByteArray("2"));
     QCOMPARE(row[2], QByteArray("0"));
     QCOMPARE(row[3], QByteArray("1"));
     QCOMPARE(row[4].toFloat(), -0.5f + 2.0f / 80.0f);
@@ -416,7 +457,7 @@ class ExportTest : public QObject {
     const stts::test::CliResult result =
         stts::test::runProgram(QStringLiteral(STTS_CLI_PATH),
                                {QStringLiteral("export"), runPath_, QStringLiteral("--frame"),
-                                QStringLiteral("1"), QStringLiteral("-o"), cliDir.path()},
+                                QStringLiteral("2"), QStringLiteral("-o"), cliDir.path()},
                                {}, 120000, environment);
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QString cli = QDir(cliDir.path()).filePath(QFileInfo(gui).fileName());

@@ -223,7 +223,7 @@ class RunPanelsTest : public QObject {
     QVERIFY(run.frames >= 3);
     int keptSum = 0;
     for (int row = 0; row < table->rowCount(); ++row) {
-      QCOMPARE(table->item(row, DataPanel::IndexColumn)->text(), QString::number(row));
+      QCOMPARE(table->item(row, DataPanel::IndexColumn)->text(), QString::number(row + 1));
       QCOMPARE(table->item(row, DataPanel::FrameColumn)->text(),
                QString::number(run.frameNumber[size_t(row)]));
       const int kept = table->item(row, DataPanel::KeptColumn)->text().toInt();

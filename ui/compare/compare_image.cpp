@@ -9,6 +9,7 @@
 #include <cmath>
 #include <span>
 
+#include "common/sample_numbers.h"
 #include "common/time_format.h"
 #include "export/export_naming.h"
 
@@ -111,9 +112,10 @@ QString comparisonCaption(const LoadedVideo& video, int frame) {
   const double seconds = frame >= 0 && frame < int(video.frames.size())
                              ? video.frames[size_t(frame)].point.requestedTime
                              : 0.0;
-  return QCoreApplication::translate("CompareRuns", "%1 · %2 · sampled frame %3")
+  return QCoreApplication::translate("CompareRuns", "%1 · %2 · sample %3 of %4")
       .arg(QFileInfo(video.path).fileName(), formatTimestamp(seconds))
-      .arg(frame);
+      .arg(sampleNumber(frame))
+      .arg(video.frames.size());
 }
 
 QString comparisonFileName(const std::vector<LoadedRunPtr>& runs, int frame) {
@@ -127,11 +129,11 @@ QString comparisonFileName(const std::vector<LoadedRunPtr>& runs, int frame) {
     tags.append(
         methodTag(QString::fromStdString(run->run->request.method), run->run->request.keepRatio));
   }
-  return safeFileNamePart(
-             QStringLiteral("%1_%2_f%3_compare_%4")
-                 .arg(QFileInfo(video.path).completeBaseName(), fileNameTimestamp(seconds))
-                 .arg(frame)
-                 .arg(tags.join(QLatin1Char('_')))) +
+  return safeFileNamePart(QStringLiteral("%1_%2_f%3_compare_%4")
+                              .arg(QFileInfo(video.path).completeBaseName(),
+                                   fileNameTimestamp(seconds),
+                                   sampleNumberForFileName(frame, int(video.frames.size())))
+                              .arg(tags.join(QLatin1Char('_')))) +
          QStringLiteral(".png");
 }
 

@@ -1,19 +1,11 @@
 #include "export/export_data.h"
-#include "export/export_text.h"
+#include "common/sample_numbers.h"
 
-#include <QBuffer>
-#include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-#include <QImageWriter>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <cmath>
 #include <cstdio>
-
-#include "stts/regular_file.h"
 
 namespace stts::ui {
 
@@ -71,7 +63,7 @@ QJsonArray framesArray(const stts::RunResult& run) {
   QJsonArray frames;
   for (int i = 0; i < run.frames; ++i) {
     const size_t f = size_t(i);
-    QJsonObject frame{{QStringLiteral("index"), i}};
+    QJsonObject frame{{QStringLiteral("sample"), sampleNumber(i)}};
     if (f < run.frameTime.size()) frame[QStringLiteral("time")] = number(run.frameTime[f]);
     if (f < run.framePts.size()) frame[QStringLiteral("pts")] = qint64(run.framePts[f]);
     if (f < run.frameNumber.size()) {
@@ -108,8 +100,9 @@ QByteArray cellsCsv(const stts::RunResult& run) {
       const float score = cell < run.scores.size() ? run.scores[cell] : NAN;
       const int kept = cell < run.keep.size() && run.keep[cell] ? 1 : 0;
       // %.9g round-trips a float exactly; "nan" is what pandas and numpy read back.
-      const int length = std::snprintf(line, sizeof line, "%d,%.6f,%d,%d,%.9g,%d\n", f, time,
-                                       c / kCellGrid, c % kCellGrid, double(score), kept);
+      const int length =
+          std::snprintf(line, sizeof line, "%d,%.6f,%d,%d,%.9g,%d\n", sampleNumber(f), time,
+                        c / kCellGrid, c % kCellGrid, double(score), kept);
       csv.append(line, length);
     }
   }
@@ -152,50 +145,6 @@ QByteArray runMetadataJson(const stts::RunResult& run, const QString& runPath,
       {QStringLiteral("versions"), versions},
   };
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
-}
-
-namespace {
-
-stts::Error cannotWrite(const QString& path, const QString& problem) {
-  return stts::makeError(stts::ErrorCode::Io, ExportText::tr("Could not write “%1”: %2.")
-                                                  .arg(QFileInfo(path).absoluteFilePath(), problem)
-                                                  .toStdString());
-}
-
-// QSaveFile renames its finished file over the target, and a rename replaces device nodes and
-// FIFOs too (/dev/full became a regular file). Checked before writing and before the rename.
-bool isRegularOrNew(const QString& path) {
-  return stts::nonRegularKind(QFile::encodeName(path).toStdString()).empty();
-}
-
-QString notRegularProblem() {
-  return ExportText::tr("it exists and is not a regular file (a device, FIFO or folder)");
-}
-
-}  // namespace
-
-stts::Expected<void> writeExportFile(const QString& path, const QByteArray& bytes) {
-  if (!isRegularOrNew(path)) return cannotWrite(path, notRegularProblem());
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-    return cannotWrite(path, file.errorString());
-  if (!isRegularOrNew(path)) {
-    file.cancelWriting();
-    return cannotWrite(path, notRegularProblem());
-  }
-  if (!file.commit()) return cannotWrite(path, file.errorString());
-  return {};
-}
-
-stts::Expected<void> writeExportImage(const QImage& image, const QString& path) {
-  QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-  if (!QImageWriter::supportedImageFormats().contains(format)) format = "png";
-  QByteArray bytes;
-  QBuffer buffer(&bytes);
-  buffer.open(QIODevice::WriteOnly);
-  QImageWriter writer(&buffer, format);
-  if (!writer.write(image)) return cannotWrite(path, writer.errorString());
-  return writeExportFile(path, bytes);
 }
 
 }  // namespace stts::ui

@@ -3,19 +3,21 @@
 #pragma once
 
 #include <QByteArray>
-#include <QImage>
 #include <QString>
 
-#include "stts/error.h"
+// writeExportFile and writeExportImage, the atomic writers every export uses, moved down to
+// common/ so the charts can use them too; included here for the existing callers.
+#include "common/export_file.h"
 #include "stts/run_result.h"
 
 namespace stts::ui {
 
 // The header of the cell CSV; rows follow in frame order, cells row-major.
-inline constexpr const char* kCellCsvHeader = "frame,time,cell_row,cell_col,score,kept";
+inline constexpr const char* kCellCsvHeader = "sample,time,cell_row,cell_col,score,kept";
 
-// frame (0-based sampled index), time (requested seconds), cell_row and cell_col (0..8), score
-// (as stored, full float precision), kept (0 or 1): frames * 81 rows after the header.
+// sample (the number the window shows, from 1), time (requested seconds), cell_row and cell_col
+// (0..8), score (as stored, full float precision), kept (0 or 1): frames * 81 rows after the
+// header.
 QByteArray cellsCsv(const stts::RunResult& run);
 
 // The run's metadata as an indented JSON object: format, request, video, model identity, token
@@ -23,10 +25,5 @@ QByteArray cellsCsv(const stts::RunResult& run);
 // per-cell data (that is the CSV). `runPath` and `videoPath` are recorded when known.
 QByteArray runMetadataJson(const stts::RunResult& run, const QString& runPath,
                            const QString& videoPath);
-
-// Writes `bytes` to `path` atomically (a temporary file renamed over it), or says why not.
-stts::Expected<void> writeExportFile(const QString& path, const QByteArray& bytes);
-// The image in the format its suffix names (PNG when unknown), written the same way.
-stts::Expected<void> writeExportImage(const QImage& image, const QString& path);
 
 }  // namespace stts::ui

@@ -30,7 +30,7 @@ QString defaultExportFileName(const ExportScene& scene, ExportKind kind, int fra
       if (scene.video && frameIndex >= 0 && frameIndex < scene.frameCount()) {
         seconds = scene.video->frames[size_t(frameIndex)].point.requestedTime;
       }
-      return frameExportFileName(parts, seconds, frameIndex);
+      return frameExportFileName(parts, seconds, frameIndex, scene.frameCount());
     }
     case ExportKind::ContactSheet:
       return contactSheetFileName(parts);

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <cmath>
 
+#include "common/sample_numbers.h"
 #include "common/time_format.h"
 
 namespace stts::ui {
@@ -49,9 +50,11 @@ QString methodTag(const QString& method, double keepRatio) {
   return safeFileNamePart(method) + QStringLiteral("-%1").arg(percent);
 }
 
-QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex) {
+QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex,
+                            int sampleCount) {
   QString name = videoStem(parts) +
-                 QStringLiteral("_%1_f%2").arg(fileNameTimestamp(seconds)).arg(sampledIndex);
+                 QStringLiteral("_%1_f%2").arg(fileNameTimestamp(seconds),
+                                               sampleNumberForFileName(sampledIndex, sampleCount));
   return withTag(name, parts) + QStringLiteral(".png");
 }
 

@@ -1,7 +1,8 @@
-// File names of exports (ux.md §4): `<video>_<HH-MM-SS-mmm>_f<index>_<method>-<keep%>.png` for a
+// File names of exports (ux.md §4): `<video>_<HH-MM-SS-mmm>_f<sample>_<method>-<keep%>.png` for a
 // frame, with characters that are unsafe in file names replaced, and never an existing file
 // overwritten: like mpv's screenshots, a taken name gets `-2`, `-3`, … before the extension.
-// The sampled index is 0-based, as in the CSV and JSON exports and the run file.
+// <sample> is the sample number the window shows (from 1; common/sample_numbers.h), zero-padded
+// to the width of the sample count so that names sort in time order: "f009" for sample 9 of 384.
 #pragma once
 
 #include <QString>
@@ -27,7 +28,9 @@ QString fileNameTimestamp(double seconds);
 // "stts-50": the method and the keep ratio in whole percent; empty without a method.
 QString methodTag(const QString& method, double keepRatio);
 
-QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex);
+// `sampledIndex` is 0-based; `sampleCount` sets the padding.
+QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex,
+                            int sampleCount);
 QString contactSheetFileName(const ExportNameParts& parts);
 // Cell data and run metadata: `extension` without the dot ("csv", "json").
 QString dataExportFileName(const ExportNameParts& parts, const QString& extension);

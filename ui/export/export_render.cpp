@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/sample_numbers.h"
 #include "common/time_format.h"
 #include "view/colour_maps.h"
 
@@ -253,9 +254,9 @@ FrameExportGeometry frameExportGeometry(const ExportScene& scene, int index,
 QString frameCaption(const ExportScene& scene, int index) {
   const stts::SampledFrame* frame = frameAt(scene, index);
   if (!frame) return {};
-  QStringList facts{QFileInfo(scene.videoPath()).fileName(),
-                    formatTimestamp(frame->point.requestedTime),
-                    ExportText::tr("sample #%1 of %2").arg(index).arg(scene.frameCount())};
+  QStringList facts{
+      QFileInfo(scene.videoPath()).fileName(), formatTimestamp(frame->point.requestedTime),
+      ExportText::tr("sample %1 of %2").arg(sampleNumber(index)).arg(scene.frameCount())};
   QString text;
   if (scene.run) {
     const stts::RunResult& run = *scene.run;
@@ -287,9 +288,9 @@ stts::Expected<QImage> renderFrame(const ExportScene& scene, int index,
     return exportError(
         stts::ErrorCode::InvalidArgument,
         scene.frameCount() > 0
-            ? ExportText::tr("There is no sampled frame %1: the frames are numbered 0 to %2.")
-                  .arg(index)
-                  .arg(scene.frameCount() - 1)
+            ? ExportText::tr("There is no sample %1: the samples are numbered 1 to %2.")
+                  .arg(sampleNumber(index))
+                  .arg(scene.frameCount())
             : ExportText::tr("There is no frame to export."));
   }
   const FrameExportGeometry geometry = frameExportGeometry(scene, index, options);

@@ -9,6 +9,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "common/sample_numbers.h"
 #include "common/time_format.h"
 #include "media/frame_navigator.h"
 
@@ -84,7 +85,7 @@ void DataPanel::rebuild() {
   const QLocale locale;
   for (int row = 0; row < rows; ++row) {
     const stts::SamplePoint& point = video_->frames[size_t(row)].point;
-    table_->setItem(row, IndexColumn, numberItem(QString::number(row), row));
+    table_->setItem(row, IndexColumn, numberItem(QString::number(sampleNumber(row)), row));
     table_->setItem(row, TimeColumn,
                     numberItem(formatTimestamp(point.requestedTime), point.requestedTime));
     table_->setItem(row, FrameColumn,

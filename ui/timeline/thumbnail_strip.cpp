@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/sample_numbers.h"
+
 namespace stts::ui {
 
 namespace {
@@ -43,7 +45,9 @@ class ThumbnailModel : public QAbstractListModel {
     if (role == Qt::DisplayRole) return badgeText(index.row());
     if (role == Qt::ToolTipRole) {
       const stts::SamplePoint& point = video_->frames[size_t(index.row())].point;
-      return ThumbnailStrip::tr("Sample %1 · frame %2").arg(index.row() + 1).arg(point.frameNumber);
+      return ThumbnailStrip::tr("Sample %1 · frame %2")
+          .arg(sampleNumber(index.row()))
+          .arg(point.frameNumber);
     }
     return {};
   }

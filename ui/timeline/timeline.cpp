@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/sample_numbers.h"
 #include "common/time_format.h"
 
 namespace stts::ui {
@@ -329,13 +330,13 @@ QStringList Timeline::positionLabels() const {
     // Say plainly that this picture was not given to the model, so no cells belong to it.
     return {formatTimestamp(rawSeconds_),
             tr("Raw frame between samples %1 and %2 · not a sampled frame, no overlay")
-                .arg(current_ + 1)
-                .arg(std::min(current_ + 2, sampleCount())),
+                .arg(sampleNumber(current_))
+                .arg(std::min(sampleNumber(current_ + 1), sampleCount())),
             tr("Frame %1").arg(rawFrame_)};
   }
-  // Sampled index shown 1-based ("k / T") as in players' "frame k of T"; the raw frame number is
-  // the 0-based presentation-order index that ffprobe and the CLI print.
-  QString centre = tr("Sample %1 / %2").arg(current_ + 1).arg(sampleCount());
+  // The sample number (common/sample_numbers.h); the raw frame number is the 0-based
+  // presentation-order index that ffprobe and the CLI print.
+  QString centre = tr("Sample %1 / %2").arg(sampleNumber(current_)).arg(sampleCount());
   if (current_ < int(kept_.size())) {
     centre = tr("%1 · kept %2 / %3").arg(centre).arg(kept_[size_t(current_)]).arg(cellsPerFrame_);
   }

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/sample_numbers.h"
 #include "common/time_format.h"
 #include "view/frame_view.h"
 
@@ -187,8 +188,8 @@ QString FrameView::toolTipTextAt(QPointF widgetPoint) const {
   if (!cell) return {};
   QStringList lines;
   if (sampledIndex_ >= 0) {
-    lines << tr("Sampled frame %1 of %2 · %3")
-                 .arg(sampledIndex_)
+    lines << tr("Sample %1 of %2 · %3")
+                 .arg(sampleNumber(sampledIndex_))
                  .arg(sampledCount_)
                  .arg(formatTimestamp(seconds_));
   }
