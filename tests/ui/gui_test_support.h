@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QColor>
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QString>
@@ -26,8 +27,12 @@ inline QString oddSizeClip() {
   return mediaPath("halves_321x181.mkv");
 }
 
-// Redirects every QSettings file into `dir`, so tests never read or write the user's settings.
+// Redirects every QSettings file into `dir`, so tests never read or write the user's settings, and
+// makes `dir` the home folder, so default folders (Pictures/STTS Lens) are made there too.
 inline void useTemporarySettings(const QTemporaryDir& dir) {
+  qputenv("HOME", QFile::encodeName(dir.path()));
+  qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.path() + QStringLiteral("/.config")));
+  qunsetenv("XDG_PICTURES_DIR");
   QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
   QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
   QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, dir.path());

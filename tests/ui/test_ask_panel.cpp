@@ -21,6 +21,7 @@
 
 #include "actions/action_registry.h"
 #include "ask/ask_panel.h"
+#include "common/folders.h"
 #include "charts/timing_panel.h"
 #include "common/message_bar.h"
 #include "gui_test_support.h"
@@ -137,6 +138,26 @@ class AskPanelTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kRunTimeoutMs);
     QVERIFY(window.run() != shownBefore);
     QVERIFY(!panel->answerBox()->toPlainText().isEmpty());
+
+    // Save Run offers a name that says what the run is, in the folder runs were saved to last,
+    // and never one that is taken; the model folder is offered again after a restart.
+    rememberFolder(FolderKind::Runs, out.path());
+    const QString suggested = window.suggestedRunPath();
+    const QString method = QString::fromStdString(window.run()->run->request.method);
+    QCOMPARE(QFileInfo(suggested).absolutePath(), QFileInfo(out.path()).absoluteFilePath());
+    QVERIFY2(QFileInfo(suggested).fileName().startsWith(
+                 QStringLiteral("colours_320x240_%1-").arg(method)),
+             qPrintable(suggested));
+    QFile taken(suggested);
+    QVERIFY(taken.open(QIODevice::WriteOnly));
+    taken.close();
+    const QString next = window.suggestedRunPath();
+    QVERIFY2(next.endsWith(QStringLiteral("-2.sttsrun")), qPrintable(next));
+    QVERIFY(window.saveRun(next));
+    QCOMPARE(window.suggestedRunPath(), next);  // now the run's own file
+    MainWindow restarted;
+    QCOMPARE(QFileInfo(restarted.askPanel()->modelFolder()).absoluteFilePath(),
+             QFileInfo(modelPath_).absoluteFilePath());
     QCOMPARE(panel->modelLoadCount(), 1);
   }
 

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 
 #include "cli_process.h"
+#include "common/folders.h"
 #include "media/frame_navigator.h"
 #include "test_compare_support.h"
 
@@ -34,17 +35,19 @@ class CompareExportTest : public QObject {
     const QImage image = window->comparisonImage();
     verifyExportedPanes(image, 3, 3, /*diff=*/false, 0.7f);
     if (QTest::currentTestFailed()) return;
-    // Ctrl+Shift+E asks for a name; S writes next to the first run without asking.
+    // Ctrl+Shift+E asks for a name; S writes into the export folder without asking — not next
+    // to the runs, whose folder may be read-only.
     pressKey(*window, Qt::Key_S);
-    const QStringList written =
-        QDir(scratch_.path()).entryList({QStringLiteral("*_compare_*.png")}, QDir::Files);
+    const QDir exports(exportFolder());
+    QVERIFY(exports.absolutePath() != QDir(scratch_.path()).absolutePath());
+    QVERIFY(QDir(scratch_.path()).entryList({QStringLiteral("*_compare_*.png")}).isEmpty());
+    const QStringList written = exports.entryList({QStringLiteral("*_compare_*.png")}, QDir::Files);
     QCOMPARE(written.size(), 1);
     QVERIFY2(written.front().contains(QStringLiteral("_f4_compare_stts-50_none-100_evs-50")),
              qPrintable(written.front()));
-    QCOMPARE(QImage(QDir(scratch_.path()).filePath(written.front()))
-                 .convertToFormat(QImage::Format_RGB32),
+    QCOMPARE(QImage(exports.filePath(written.front())).convertToFormat(QImage::Format_RGB32),
              image.convertToFormat(QImage::Format_RGB32));
-    QFile::remove(QDir(scratch_.path()).filePath(written.front()));
+    QFile::remove(exports.filePath(written.front()));
   }
 
   void cliExportsWithoutADisplay() {

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -228,12 +229,30 @@ class ExportTest : public QObject {
     QCOMPARE(QImage(third).size(), captioned.size());
   }
 
-  void exportFolderDefaultsToTheVideosFolder() {
+  // Exports never go next to the video (datasets are often read-only): at first into
+  // Pictures/STTS Lens, made when missing, then wherever the user last exported to.
+  void exportFolderDefaultsToPicturesNotTheVideosFolder() {
     ExportController* controller = window_->exportController();
     controller->setExportFolder(QString());
-    QCOMPARE(controller->exportFolder(), QFileInfo(colourClip()).absolutePath());
+    const QString pictures =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+            .filePath(QStringLiteral("STTS Lens"));
+    QVERIFY2(pictures.startsWith(settingsDir_.path()), qPrintable(pictures));  // not the real home
+    QCOMPARE(controller->exportFolder(), pictures);
+    QVERIFY(QFileInfo(pictures).isDir());
+    QVERIFY(controller->exportFolder() != QFileInfo(colourClip()).absolutePath());
+
+    QSignalSpy finished(controller, &ExportController::exportFinished);
+    pressKey(*window_, Qt::Key_S);
+    QCOMPARE(QFileInfo(waitForExport(finished)).absolutePath(), pictures);
+
     controller->setExportFolder(out_->path());
     QCOMPARE(controller->exportFolder(), QFileInfo(out_->path()).absoluteFilePath());
+    // A remembered folder that is gone falls back to the default, not to the video's folder.
+    QTemporaryDir gone;
+    controller->setExportFolder(gone.path());
+    gone.remove();
+    QCOMPARE(controller->exportFolder(), pictures);
   }
 
   void quickScreenshotIsTheCpuCompositeAtSourceSize() {

@@ -21,6 +21,7 @@
 #include <cmath>
 
 #include "ask/ask_worker.h"
+#include "common/folders.h"
 #include "common/model_folder.h"
 #include "stts/device.h"
 #include "stts/methods.h"
@@ -160,10 +161,12 @@ AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
   connect(worker_, &AskWorker::failed, this, &AskPanel::onFailed);
   connect(worker_, &AskWorker::modelLoaded, this, [this](const QString& dir) {
     ++modelLoads_;
+    setLastModelFolder(dir);  // it loaded: offer it again on the next start
     emit modelLoaded(dir);
   });
   thread_.setObjectName(QStringLiteral("stts-ask"));
   thread_.start();
+  setModelFolder(lastModelFolder());
   retranslate();
 }
 
@@ -290,8 +293,11 @@ void AskPanel::updateDemoLabel() {
 
 void AskPanel::chooseModelFolder() {
   const QString dir = QFileDialog::getExistingDirectory(
-      this, tr("Choose Model Folder"), modelFolder().isEmpty() ? QDir::homePath() : modelFolder());
-  if (!dir.isEmpty()) setModelFolder(dir);
+      this, tr("Choose Model Folder"),
+      modelFolder().isEmpty() ? startFolder(FolderKind::Models) : modelFolder());
+  if (dir.isEmpty()) return;
+  rememberFolder(FolderKind::Models, QFileInfo(dir).absolutePath());
+  setModelFolder(dir);
 }
 
 void AskPanel::runQuestion() {

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "actions/action_registry.h"
+#include "common/folders.h"
 #include "common/settings.h"
 #include "compare/compare_runs.h"
 #include "compare/compare_window.h"
@@ -21,9 +22,7 @@
 
 namespace stts::ui {
 
-namespace {
-const QString kLastDirectoryKey = QStringLiteral("compare/lastDirectory");
-}  // namespace
+namespace {}  // namespace
 
 CompareRunsDialog::CompareRunsDialog(QWidget* parent) : QDialog(parent) {
   setObjectName(QStringLiteral("compareRunsDialog"));
@@ -80,12 +79,11 @@ QPushButton* CompareRunsDialog::okButton() const {
 }
 
 void CompareRunsDialog::chooseFiles() {
-  auto settings = appSettings();
-  const QString start = settings->value(kLastDirectoryKey, QDir::homePath()).toString();
   const QStringList chosen = QFileDialog::getOpenFileNames(
-      this, tr("Choose Runs to Compare"), start, tr("STTS runs (*.sttsrun);;All files (*)"));
+      this, tr("Choose Runs to Compare"), startFolder(FolderKind::Runs),
+      tr("STTS runs (*.sttsrun);;All files (*)"));
   if (chosen.isEmpty()) return;
-  settings->setValue(kLastDirectoryKey, QFileInfo(chosen.front()).absolutePath());
+  rememberFolder(FolderKind::Runs, chosen.front());
   addPaths(chosen);
 }
 

@@ -19,11 +19,13 @@
 
 #include "actions/action_registry.h"
 #include "actions/shortcut_settings.h"
+#include "common/folders.h"
 #include "common/message_bar.h"
 #include "common/settings.h"
 #include "compare/compare_pane.h"
 #include "compare/iou_strip.h"
 #include "compare/timing_chart.h"
+#include "export/export_data.h"
 #include "export/export_naming.h"
 #include "media/frame_navigator.h"
 #include "media/video_loader.h"
@@ -493,10 +495,15 @@ QString CompareWindow::suggestedFileName() const {
 
 bool CompareWindow::exportImage(const QString& path) {
   const QImage image = comparisonImage();
-  if (image.isNull() || !image.save(path)) {
+  if (image.isNull()) {
+    messageBar_->showError(tr("There is no comparison image to write."));
+    return false;
+  }
+  // Atomic and checked, as every export: never over a device or FIFO, never half a file.
+  if (auto written = writeExportImage(image, path); !written) {
     messageBar_->showError(
-        tr("Could not write the comparison image “%1”; check that the folder is writable.")
-            .arg(QFileInfo(path).fileName()));
+        tr("Could not write the comparison image “%1”: %2")
+            .arg(QFileInfo(path).fileName(), QString::fromStdString(written.error().message)));
     return false;
   }
   statusLabel_->setText(tr("Saved %1").arg(QFileInfo(path).fileName()));
@@ -505,15 +512,18 @@ bool CompareWindow::exportImage(const QString& path) {
 
 void CompareWindow::exportWithDialog() {
   if (runs_.empty()) return;
-  const QString start = QFileInfo(runs_.front()->path).absoluteDir().filePath(suggestedFileName());
+  const QString start = QDir(exportFolder()).filePath(suggestedFileName());
   const QString path = QFileDialog::getSaveFileName(this, tr("Export Comparison"), start,
                                                     tr("PNG images (*.png);;All files (*)"));
-  if (!path.isEmpty()) exportImage(path);
+  if (path.isEmpty()) return;
+  rememberFolder(FolderKind::Exports, path);
+  exportImage(path);
 }
 
+// S writes into the export folder (the runs' folder may be a read-only dataset), never over a file.
 void CompareWindow::quickExport() {
   if (runs_.empty()) return;
-  exportImage(uniqueFilePath(QFileInfo(runs_.front()->path).absolutePath(), suggestedFileName()));
+  exportImage(uniqueFilePath(exportFolder(), suggestedFileName()));
 }
 
 }  // namespace stts::ui

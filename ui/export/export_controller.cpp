@@ -9,6 +9,7 @@
 #include <QStatusBar>
 
 #include "actions/action_registry.h"
+#include "common/folders.h"
 #include "common/message_bar.h"
 #include "common/settings.h"
 #include "export/export_dialog.h"
@@ -20,16 +21,10 @@ namespace stts::ui {
 
 namespace {
 
-const QString kFolderKey = QStringLiteral("export/folder");
 const QString kOverlayKey = QStringLiteral("export/overlay");
 const QString kLegendKey = QStringLiteral("export/legend");
 const QString kCaptionKey = QStringLiteral("export/caption");
 const QString kClipboardKey = QStringLiteral("export/clipboard");
-
-bool isWritableFolder(const QString& folder) {
-  const QFileInfo info(folder);
-  return !folder.isEmpty() && info.isDir() && info.isWritable();
-}
 
 }  // namespace
 
@@ -78,20 +73,11 @@ int ExportController::currentFrameIndex() const {
 }
 
 QString ExportController::exportFolder() const {
-  const QString remembered = appSettings()->value(kFolderKey).toString();
-  if (isWritableFolder(remembered)) return remembered;
-  if (const LoadedVideoPtr& video = parts_.content->video()) {
-    const QString videoFolder = QFileInfo(video->path).absolutePath();
-    if (!video->path.isEmpty() && isWritableFolder(videoFolder)) return videoFolder;
-  }
-  const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-  if (isWritableFolder(pictures)) return pictures;
-  return QDir::homePath();
+  return stts::ui::exportFolder();
 }
 
 void ExportController::setExportFolder(const QString& folder) {
-  appSettings()->setValue(kFolderKey,
-                          folder.isEmpty() ? QString() : QFileInfo(folder).absoluteFilePath());
+  rememberFolder(FolderKind::Exports, folder);
 }
 
 FrameExportOptions ExportController::savedOptions() const {

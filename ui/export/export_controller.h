@@ -47,8 +47,8 @@ class ExportController : public QObject {
   ExportScene currentScene() const;
   int currentFrameIndex() const;
 
-  // Where quick screenshots and the dialog's default names go: the last folder used, else the
-  // video's folder when writable, else Pictures, else home.
+  // Where quick screenshots and the dialog's default names go (common/folders.h): the last
+  // folder chosen, else Pictures/STTS Lens — never the video's folder, which may be read-only.
   QString exportFolder() const;
   void setExportFolder(const QString& folder);
 

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/folders.h"
 #include "common/model_folder.h"
 #include "fit/fit_worker.h"
 
@@ -238,22 +239,28 @@ QString FitDialog::outputFolder() const {
 
 void FitDialog::chooseModelFolder() {
   const QString dir = QFileDialog::getExistingDirectory(
-      this, tr("Choose Model Folder"), modelFolder().isEmpty() ? QDir::homePath() : modelFolder());
-  if (!dir.isEmpty()) setModelFolder(dir);
+      this, tr("Choose Model Folder"),
+      modelFolder().isEmpty() ? startFolder(FolderKind::Models) : modelFolder());
+  if (dir.isEmpty()) return;
+  rememberFolder(FolderKind::Models, QFileInfo(dir).absolutePath());
+  setModelFolder(dir);
 }
 
 void FitDialog::chooseOutputFolder() {
-  const QString start =
-      outputFolder().isEmpty() ? QDir::homePath() : QFileInfo(outputFolder()).absolutePath();
+  const QString start = outputFolder().isEmpty() ? startFolder(FolderKind::Models)
+                                                 : QFileInfo(outputFolder()).absolutePath();
   const QString path = QFileDialog::getSaveFileName(this, tr("Fitted Model Folder"), start,
                                                     QString(), nullptr, QFileDialog::ShowDirsOnly);
-  if (!path.isEmpty()) outputEdit_->setText(path);
+  if (path.isEmpty()) return;
+  rememberFolder(FolderKind::Models, QFileInfo(path).absolutePath());
+  outputEdit_->setText(path);
 }
 
 void FitDialog::addVideos() {
   const QStringList files = QFileDialog::getOpenFileNames(
-      this, tr("Add Training Videos"), QDir::homePath(),
+      this, tr("Add Training Videos"), startFolder(FolderKind::Videos),
       tr("Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;All files (*)"));
+  if (!files.isEmpty()) rememberFolder(FolderKind::Videos, files.front());
   for (const QString& file : files) {
     if (videos_->findItems(file, Qt::MatchExactly).isEmpty()) videos_->addItem(file);
   }

@@ -21,9 +21,11 @@
 #include "actions/key_bindings.h"
 #include "compare/compare_controller.h"
 #include "export/export_controller.h"
+#include "export/export_naming.h"
 #if STTS_UI_HAVE_MODEL
 #include "ask/ask_panel.h"
 #endif
+#include "common/folders.h"
 #include "common/message_bar.h"
 #include "common/recent_files.h"
 #include "common/settings.h"
@@ -48,7 +50,6 @@ namespace {
 
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
-const QString kLastDirectoryKey = QStringLiteral("window/lastOpenDirectory");
 
 // The first local file among dropped URLs; remote URLs cannot be opened by FFmpeg offline.
 QString firstLocalFile(const QMimeData* mime) {
@@ -280,22 +281,21 @@ void MainWindow::openPath(const QString& path) {
   }
 }
 
-QString MainWindow::chooseFile(const QString& title, const QString& filter) {
-  auto settings = appSettings();
-  const QString startDirectory = settings->value(kLastDirectoryKey, QDir::homePath()).toString();
-  const QString path = QFileDialog::getOpenFileName(this, title, startDirectory, filter);
-  if (!path.isEmpty()) settings->setValue(kLastDirectoryKey, QFileInfo(path).absolutePath());
+QString MainWindow::chooseFile(const QString& title, const QString& filter, FolderKind kind) {
+  const QString path = QFileDialog::getOpenFileName(this, title, startFolder(kind), filter);
+  rememberFolder(kind, path);
   return path;
 }
 
 void MainWindow::showOpenDialog() {
   openVideo(chooseFile(
       tr("Open Video"),
-      tr("Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;All files (*)")));
+      tr("Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.gif);;All files (*)"),
+      FolderKind::Videos));
 }
 
 void MainWindow::showOpenRunDialog() {
-  openRun(chooseFile(tr("Open Run"), tr("STTS runs (*.sttsrun);;All files (*)")));
+  openRun(chooseFile(tr("Open Run"), tr("STTS runs (*.sttsrun);;All files (*)"), FolderKind::Runs));
 }
 
 void MainWindow::onLoadStarted(const QString& path) {
@@ -351,23 +351,28 @@ void MainWindow::displayRun(LoadedRunPtr run) {
 }
 
 void MainWindow::showSaveRunDialog() {
-  const LoadedRunPtr& run = content_->run();
-  const LoadedVideoPtr& video = content_->video();
-  if (!run) return;
-  auto settings = appSettings();
-  const QString startDirectory = settings->value(kLastDirectoryKey, QDir::homePath()).toString();
-  const QString suggested =
-      run->path.isEmpty()
-          ? QDir(startDirectory)
-                .filePath(QFileInfo(video ? video->path : QString()).completeBaseName() +
-                          QString::fromLatin1(stts::kRunFileExtension.data(),
-                                              qsizetype(stts::kRunFileExtension.size())))
-          : run->path;
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save Run"), suggested,
+  if (!content_->run()) return;
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save Run"), suggestedRunPath(),
                                                     tr("STTS runs (*.sttsrun);;All files (*)"));
   if (path.isEmpty()) return;
-  settings->setValue(kLastDirectoryKey, QFileInfo(path).absolutePath());
+  rememberFolder(FolderKind::Runs, path);
   saveRun(path);
+}
+
+// A run that has a file is saved over it by default; a new one gets a name that says what it is
+// (video, method, keep) and clashes with no run already in the folder.
+QString MainWindow::suggestedRunPath() const {
+  const LoadedRunPtr& run = content_->run();
+  if (!run) return {};
+  if (!run->path.isEmpty()) return run->path;
+  const stts::RunRequest& request = run->run->request;
+  const QString stem = safeFileNamePart(
+      QFileInfo(content_->video() ? content_->video()->path : QString()).completeBaseName());
+  const QString tag = methodTag(QString::fromStdString(request.method), request.keepRatio);
+  return uniqueFilePath(startFolder(FolderKind::Runs),
+                        (tag.isEmpty() ? stem : stem + QLatin1Char('_') + tag) +
+                            QString::fromLatin1(stts::kRunFileExtension.data(),
+                                                qsizetype(stts::kRunFileExtension.size())));
 }
 
 bool MainWindow::saveRun(const QString& path) {

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+#include "common/folders.h"
 #include "media/video_loader.h"
 
 class QLabel;
@@ -84,6 +85,9 @@ class MainWindow : public QMainWindow {
   // Saves the open run (an asked question's or an opened file's) to `path`; false and a message
   // in the message bar on failure.
   bool saveRun(const QString& path);
+  // What Save Run offers: a run's own file, else `<video>_<method>-<keep%>.sttsrun` in the folder
+  // runs were last saved to or opened from, with -2, -3, … when that name is taken.
+  QString suggestedRunPath() const;
 
  signals:
   void videoLoaded(const QString& path);
@@ -126,7 +130,7 @@ class MainWindow : public QMainWindow {
   void onContentChanged();
   void applyOverlay();
   void showOverlayStatus();
-  QString chooseFile(const QString& title, const QString& filter);
+  QString chooseFile(const QString& title, const QString& filter, FolderKind kind);
   void onBusyChanged(bool busy);
   void showSample(int index);
   void updateNavigationEnabled();
