@@ -67,6 +67,18 @@ class OverlayCompositeTest : public QObject {
     QCOMPARE(colourMapFromKey(QStringLiteral("nonsense"), ColourMap::Magma), ColourMap::Magma);
   }
 
+  // The ends of a score range as the legends show them: a floor that is zero at the range's scale
+  // reads 0 (not 3.64e-16), and enough digits that two close ends differ.
+  void scoreRangeLabelsAreReadable() {
+    QCOMPARE(scoreRangeLabel(3.64e-16, 3.64e-16, 0.731), QStringLiteral("0"));
+    QCOMPARE(scoreRangeLabel(0.731, 3.64e-16, 0.731), QStringLiteral("0.731"));
+    QCOMPARE(scoreRangeLabel(-0.5, -0.5, 0.5), QStringLiteral("-0.5"));
+    const QString low = scoreRangeLabel(0.50012, 0.50012, 0.50034);
+    const QString high = scoreRangeLabel(0.50034, 0.50012, 0.50034);
+    QVERIFY2(low != high, qPrintable(low + QStringLiteral(" / ") + high));
+    QCOMPARE(scoreRangeLabel(2.0, 2.0, 2.0), QStringLiteral("2"));  // a flat range
+  }
+
   void scoresNormaliseToColourMapLevels() {
     QCOMPARE(int(colourMapLevel(-1.0f, -1.0f, 3.0f)), 0);
     QCOMPARE(int(colourMapLevel(3.0f, -1.0f, 3.0f)), 255);

@@ -32,10 +32,15 @@ void RecentFilesMenu::clearAll() {
   rebuild();
 }
 
+QStringList RecentFilesMenu::storedFiles() {
+  QStringList files = appSettings()->value(kSettingsKey).toStringList();
+  files.removeAll(QString());
+  while (files.size() > kMaxEntries) files.removeLast();
+  return files;
+}
+
 void RecentFilesMenu::load() {
-  files_ = appSettings()->value(kSettingsKey).toStringList();
-  files_.removeAll(QString());
-  while (files_.size() > kMaxEntries) files_.removeLast();
+  files_ = storedFiles();
 }
 
 void RecentFilesMenu::save() const {

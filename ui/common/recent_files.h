@@ -14,6 +14,10 @@ class RecentFilesMenu : public QMenu {
 
   explicit RecentFilesMenu(QWidget* parent = nullptr);
 
+  // The saved list, most recent first, as any part of the window may offer it (the comparison's
+  // run picker lists the run files among it).
+  static QStringList storedFiles();
+
   // Moves `path` to the front (adding it if new) and saves the list.
   void add(const QString& path);
   void clearAll();

@@ -8,12 +8,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include "actions/action_registry.h"
 #include "common/folders.h"
+#include "common/recent_files.h"
 #include "common/settings.h"
 #include "compare/compare_runs.h"
 #include "compare/compare_window.h"
@@ -35,7 +37,14 @@ CompareRunsDialog::CompareRunsDialog(QWidget* parent) : QDialog(parent) {
   auto* row = new QHBoxLayout();
   auto* add = new QPushButton(tr("&Add Runs…"), this);
   removeButton_ = new QPushButton(tr("&Remove"), this);
+  // The runs opened or saved lately, one click each: comparing usually starts from them.
+  recentButton_ = new QPushButton(tr("Re&cent Runs"), this);
+  recentButton_->setObjectName(QStringLiteral("recentRunsButton"));
+  recentMenu_ = new QMenu(recentButton_);
+  recentButton_->setMenu(recentMenu_);
+  connect(recentMenu_, &QMenu::aboutToShow, this, &CompareRunsDialog::fillRecentRuns);
   row->addWidget(add);
+  row->addWidget(recentButton_);
   row->addWidget(removeButton_);
   row->addStretch(1);
   buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -87,6 +96,26 @@ void CompareRunsDialog::chooseFiles() {
   addPaths(chosen);
 }
 
+QStringList CompareRunsDialog::recentRuns() {
+  QStringList runs;
+  for (const QString& path : RecentFilesMenu::storedFiles()) {
+    if (isRunFilePath(path) && QFileInfo(path).isFile()) runs.append(path);
+  }
+  return runs;
+}
+
+void CompareRunsDialog::fillRecentRuns() {
+  recentMenu_->clear();
+  const QStringList runs = recentRuns();
+  for (const QString& path : runs) {
+    QAction* entry = recentMenu_->addAction(QFileInfo(path).fileName());
+    entry->setToolTip(QDir::toNativeSeparators(path));
+    entry->setEnabled(list_->findItems(path, Qt::MatchExactly).isEmpty());
+    connect(entry, &QAction::triggered, this, [this, path] { addPaths({path}); });
+  }
+  if (runs.isEmpty()) recentMenu_->addAction(tr("No recent runs"))->setEnabled(false);
+}
+
 void CompareRunsDialog::removeSelected() {
   qDeleteAll(list_->selectedItems());
   updateState();
@@ -105,8 +134,9 @@ void CompareRunsDialog::updateState() {
   removeButton_->setEnabled(!list_->selectedItems().isEmpty());
 }
 
-CompareController::CompareController(OpenContent* content, ActionRegistry* actions, QWidget* window)
-    : QObject(window), content_(content), window_(window) {
+CompareController::CompareController(OpenContent* content, FrameNavigator* navigator,
+                                     ActionRegistry* actions, QWidget* window)
+    : QObject(window), content_(content), navigator_(navigator), window_(window) {
   connect(actions->action(ActionId::CompareRuns), &QAction::triggered, this,
           &CompareController::showPicker);
 }
@@ -153,6 +183,7 @@ bool CompareController::openDroppedRuns(const QMimeData* mime) {
 CompareWindow* CompareController::openComparison(const QStringList& paths) {
   auto* comparison = new CompareWindow(window_);
   comparison->setAttribute(Qt::WA_DeleteOnClose);
+  comparison->followPlayheadOf(navigator_, content_);
   comparison->openRuns(paths);
   comparison->show();
   last_ = comparison;

@@ -11,6 +11,7 @@
 class QDialogButtonBox;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QMimeData;
 class QPushButton;
 
@@ -18,6 +19,7 @@ namespace stts::ui {
 
 class ActionRegistry;
 class CompareWindow;
+class FrameNavigator;
 class OpenContent;
 
 // Picks the run files: a list with Add… / Remove; OK needs 2–4 runs.
@@ -31,16 +33,22 @@ class CompareRunsDialog : public QDialog {
   QStringList paths() const;
   bool canAccept() const;
   QPushButton* okButton() const;
+  // The run files among the recent files that still exist (what Recent Runs offers).
+  static QStringList recentRuns();
+  QMenu* recentRunsMenu() const { return recentMenu_; }
 
  private:
   void chooseFiles();
   void removeSelected();
+  void fillRecentRuns();
   void updateState();
 
   QListWidget* list_ = nullptr;
   QLabel* hint_ = nullptr;
   QDialogButtonBox* buttons_ = nullptr;
   QPushButton* removeButton_ = nullptr;
+  QPushButton* recentButton_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
 };
 
 class CompareController : public QObject {
@@ -48,7 +56,9 @@ class CompareController : public QObject {
 
  public:
   // `content` gives the run to preselect; comparison windows and the picker open over `window`.
-  CompareController(OpenContent* content, ActionRegistry* actions, QWidget* window);
+  // `navigator` is the main window's playhead, which a comparison may follow.
+  CompareController(OpenContent* content, FrameNavigator* navigator, ActionRegistry* actions,
+                    QWidget* window);
 
   // Opens a comparison window for `paths` (2–4 run files) and returns it.
   CompareWindow* openComparison(const QStringList& paths);
@@ -65,6 +75,7 @@ class CompareController : public QObject {
 
  private:
   OpenContent* content_;
+  FrameNavigator* navigator_;
   QWidget* window_;
   QPointer<CompareWindow> last_;
   QPointer<CompareRunsDialog> picker_;

@@ -12,6 +12,7 @@
 #include "common/sample_numbers.h"
 #include "common/time_format.h"
 #include "export/export_naming.h"
+#include "export/export_render.h"
 
 namespace stts::ui {
 
@@ -31,13 +32,9 @@ QFont pixelFont(int pixels, bool bold = false) {
 }
 
 int answersHeight(const std::vector<ComparisonPane>& panes, int paneWidth) {
-  const QFontMetrics metrics(pixelFont(13));
   int height = 0;
-  for (const ComparisonPane& pane : panes) {
-    const QRect bounds = metrics.boundingRect(QRect(0, 0, paneWidth, 100000),
-                                              Qt::TextWordWrap | Qt::AlignLeft, pane.answer);
-    height = std::max(height, bounds.height());
-  }
+  for (const ComparisonPane& pane : panes)
+    height = std::max(height, wrappedTextHeight(pixelFont(13), paneWidth, pane.answer));
   return height;
 }
 
@@ -185,14 +182,17 @@ QImage composeComparison(const std::vector<ComparisonPane>& panes,
                      Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, pane.header);
     OverlayStyle style = options.style;
     style.mode = pane.mode;
-    const QImage picture =
+    QImage picture =
         compositeFrame(*pane.frame, pane.cells ? &*pane.cells : nullptr, style, paneSize);
+    // Each pane's scores are normalised over its own run, so each gets its own colour bar.
+    if (pane.mode == OverlayMode::Score && pane.cells) {
+      drawOverlayLegend(picture, style, *pane.cells, {options.diffNameA, options.diffNameB});
+    }
     painter.drawImage(rect.topLeft(), picture);
     if (answers > 0) {
       painter.setFont(pixelFont(13));
       painter.setPen(kDimText);
-      painter.drawText(QRect(rect.left(), answersTop, rect.width(), answers),
-                       Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, pane.answer);
+      drawWrappedText(painter, QRect(rect.left(), answersTop, rect.width(), answers), pane.answer);
     }
   }
   if (options.diffLegend) {

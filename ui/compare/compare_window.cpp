@@ -2,16 +2,19 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
+#include <QScreen>
+#include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -22,12 +25,14 @@
 #include "common/folders.h"
 #include "common/message_bar.h"
 #include "common/settings.h"
+#include "compare/compare_answers.h"
 #include "compare/compare_pane.h"
 #include "compare/iou_strip.h"
 #include "compare/timing_chart.h"
 #include "export/export_data.h"
 #include "export/export_naming.h"
 #include "media/frame_navigator.h"
+#include "media/open_content.h"
 #include "media/video_loader.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
@@ -36,6 +41,13 @@
 
 namespace stts::ui {
 
+namespace {
+
+const QString kCompareGeometryKey = QStringLiteral("compare/geometry");
+const QString kSyncPlayheadKey = QStringLiteral("compare/syncPlayhead");
+
+}  // namespace
+
 CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
   setObjectName(QStringLiteral("compareWindow"));
   actions_ = new ActionRegistry(this);
@@ -43,10 +55,64 @@ CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
   buildLayout();
   connectActions();
   retranslate();
-  resize(1400, 900);
+  placeOnScreen();
 }
 
 CompareWindow::~CompareWindow() = default;
+
+// Where the user last left a comparison; at first as large as fits (up to 1400 x 900) in the
+// middle of the main window's screen, never partly off it.
+void CompareWindow::placeOnScreen() {
+  if (restoreGeometry(appSettings()->value(kCompareGeometryKey).toByteArray())) return;
+  QScreen* screen = parentWidget() ? parentWidget()->screen() : QGuiApplication::primaryScreen();
+  const QRect rect =
+      initialCompareGeometry(screen ? screen->availableGeometry() : QRect(0, 0, 1400, 900));
+  resize(rect.size());
+  move(rect.topLeft());
+}
+
+QRect initialCompareGeometry(const QRect& available) {
+  const QSize size = QSize(1400, 900).boundedTo(available.size() * 0.92);
+  return QRect(available.center() - QPoint(size.width() / 2, size.height() / 2), size);
+}
+
+void CompareWindow::closeEvent(QCloseEvent* event) {
+  appSettings()->setValue(kCompareGeometryKey, saveGeometry());
+  QWidget::closeEvent(event);
+}
+
+void CompareWindow::followPlayheadOf(FrameNavigator* mainNavigator, OpenContent* mainContent) {
+  mainNavigator_ = mainNavigator;
+  mainContent_ = mainContent;
+  syncPlayhead_->setVisible(mainNavigator_ != nullptr);
+  if (!mainNavigator_) return;
+  connect(mainNavigator_, &FrameNavigator::currentIndexChanged, this, [this](int index) {
+    if (syncingPlayhead_ || !syncPlayhead_->isChecked() || runs_.empty()) return;
+    const LoadedVideoPtr& video = mainContent_ ? mainContent_->video() : nullptr;
+    if (!video || index < 0 || index >= int(video->frames.size())) return;
+    const int here =
+        runs_.front()->video->sampleNearestToTime(video->frames[size_t(index)].point.requestedTime);
+    syncingPlayhead_ = true;
+    navigator_->setCurrentIndex(here);
+    syncingPlayhead_ = false;
+  });
+  connect(syncPlayhead_, &QCheckBox::toggled, this, [this](bool on) {
+    appSettings()->setValue(kSyncPlayheadKey, on);
+    if (on) syncMainPlayhead(navigator_->currentIndex());
+  });
+}
+
+// The main window shows the sample nearest in time to ours (its video may be sampled differently).
+void CompareWindow::syncMainPlayhead(int index) {
+  if (syncingPlayhead_ || !mainNavigator_ || !syncPlayhead_->isChecked() || runs_.empty()) return;
+  const LoadedVideoPtr& video = mainContent_ ? mainContent_->video() : nullptr;
+  const LoadedVideo& ours = *runs_.front()->video;
+  if (!video || index < 0 || index >= int(ours.frames.size())) return;
+  syncingPlayhead_ = true;
+  mainNavigator_->setCurrentIndex(
+      video->sampleNearestToTime(ours.frames[size_t(index)].point.requestedTime));
+  syncingPlayhead_ = false;
+}
 
 void CompareWindow::buildLayout() {
   auto* outer = new QVBoxLayout(this);
@@ -59,7 +125,15 @@ void CompareWindow::buildLayout() {
   pairLabel_ = new QLabel(this);
   pairFirst_ = new QComboBox(this);
   pairSecond_ = new QComboBox(this);
-  for (QComboBox* box : {pairFirst_, pairSecond_}) box->setFocusPolicy(Qt::NoFocus);
+  for (QComboBox* box : {pairFirst_, pairSecond_}) {
+    box->setFocusPolicy(Qt::NoFocus);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // whole run names, never "A · evs 5"
+  }
+  syncPlayhead_ = new QCheckBox(this);
+  syncPlayhead_->setObjectName(QStringLiteral("syncPlayhead"));
+  syncPlayhead_->setFocusPolicy(Qt::NoFocus);
+  syncPlayhead_->setVisible(false);  // until a main window's playhead is offered
+  syncPlayhead_->setChecked(appSettings()->value(kSyncPlayheadKey, false).toBool());
   includeAnswers_ = new QCheckBox(this);
   includeAnswers_->setFocusPolicy(Qt::NoFocus);
   exportButton_ = new QPushButton(this);
@@ -67,11 +141,14 @@ void CompareWindow::buildLayout() {
   exportButton_->setFocusPolicy(Qt::NoFocus);
   statusLabel_ = new QLabel(this);
   statusLabel_->setObjectName(QStringLiteral("compareStatus"));
+  // The diff's status line is long; it wraps rather than making the window wider than a screen.
+  statusLabel_->setWordWrap(true);
   controls->addWidget(pairLabel_);
   controls->addWidget(pairFirst_);
   controls->addWidget(pairSecond_);
   controls->addSpacing(16);
   controls->addWidget(statusLabel_, 1);
+  controls->addWidget(syncPlayhead_);
   controls->addWidget(includeAnswers_);
   controls->addWidget(exportButton_);
   outer->addLayout(controls);
@@ -94,17 +171,10 @@ void CompareWindow::buildLayout() {
   auto* bottom = new QWidget(splitter);
   auto* bottomLayout = new QHBoxLayout(bottom);
   bottomLayout->setContentsMargins(0, 0, 0, 0);
-  // Answers can be long (hundreds of tokens): they scroll instead of squeezing the panes.
-  auto* answersArea = new QScrollArea(bottom);
-  answersArea->setWidgetResizable(true);
-  answersArea->setFrameShape(QFrame::NoFrame);
-  answersArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  answersArea->setFocusPolicy(Qt::NoFocus);
-  auto* answers = new QWidget(answersArea);
-  answersRow_ = new QHBoxLayout(answers);
-  answersRow_->setContentsMargins(0, 0, 0, 0);
-  answersArea->setWidget(answers);
-  bottomLayout->addWidget(answersArea, 3);
+  // Answers can be long (hundreds of tokens): each box scrolls instead of squeezing the panes.
+  answers_ = new CompareAnswers(bottom);
+  answers_->setObjectName(QStringLiteral("compareAnswers"));
+  bottomLayout->addWidget(answers_, 3);
   timingChart_ = new TimingChart(bottom);
   timingChart_->setObjectName(QStringLiteral("timingChart"));
   bottomLayout->addWidget(timingChart_, 2);
@@ -181,6 +251,12 @@ void CompareWindow::connectActions() {
   on(ActionId::ExportDialog, [this] { exportWithDialog(); });
 
   connect(navigator_, &FrameNavigator::currentIndexChanged, this, &CompareWindow::showSample);
+  connect(navigator_, &FrameNavigator::currentIndexChanged, this, &CompareWindow::syncMainPlayhead);
+  // The standard close keys (Ctrl+W, and Esc as for any secondary window).
+  for (const QKeySequence& keys :
+       {QKeySequence(QKeySequence::Close), QKeySequence(Qt::Key_Escape)}) {
+    connect(new QShortcut(keys, this), &QShortcut::activated, this, &QWidget::close);
+  }
   connect(timeline_, &Timeline::sampleRequested, navigator_, &FrameNavigator::setCurrentIndex);
 }
 
@@ -192,6 +268,9 @@ void CompareWindow::retranslate() {
   pairFirst_->setToolTip(tr("First run of the diff and of the IoU strip"));
   pairSecond_->setToolTip(tr("Second run of the diff and of the IoU strip"));
   includeAnswers_->setText(tr("Answers in export"));
+  syncPlayhead_->setText(tr("Follow the main window"));
+  syncPlayhead_->setToolTip(
+      tr("Move the main window's playhead with this one, and this one with it, by time"));
   exportButton_->setText(tr("Export Image… (%1)")
                              .arg(actions_->action(ActionId::ExportDialog)
                                       ->shortcut()
@@ -299,10 +378,8 @@ bool CompareWindow::setRuns(std::vector<LoadedRunPtr> runs) {
 void CompareWindow::rebuildPanes() {
   for (ComparePane* pane : panes_) delete pane;
   for (OverlayState* overlay : overlays_) delete overlay;
-  for (QLabel* answer : answers_) delete answer;
   panes_.clear();
   overlays_.clear();
-  answers_.clear();
 
   const int count = int(runs_.size());
   const int columns = count == 4 ? 2 : count;
@@ -311,6 +388,7 @@ void CompareWindow::rebuildPanes() {
     paneGrid_->setRowStretch(r, r < (count + columns - 1) / columns ? 1 : 0);
   std::vector<const stts::RunResult*> results;
   QStringList labels;
+  QStringList answerTexts;
   pairFirst_->clear();
   pairSecond_->clear();
   for (int i = 0; i < count; ++i) {
@@ -330,15 +408,7 @@ void CompareWindow::rebuildPanes() {
     overlay->setRun(loaded.run);
     overlays_.push_back(overlay);
 
-    auto* answer = new QLabel(answersRow_->parentWidget());
-    answer->setObjectName(QStringLiteral("compareAnswer%1").arg(i));
-    answer->setTextFormat(Qt::PlainText);  // a model's answer is never markup
-    answer->setWordWrap(true);
-    answer->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    answer->setText(paneAnswerText(run, i));
-    answersRow_->addWidget(answer, 1);
-    answers_.push_back(answer);
+    answerTexts.append(paneAnswerText(run, i));
 
     const QString label = QStringLiteral("%1 · %2 %3 %")
                               .arg(paneLetter(i), QString::fromStdString(run.request.method))
@@ -346,7 +416,10 @@ void CompareWindow::rebuildPanes() {
     labels.append(label);
     pairFirst_->addItem(label);
     pairSecond_->addItem(label);
+    for (QComboBox* box : {pairFirst_, pairSecond_})
+      box->setItemData(i, QDir::toNativeSeparators(loaded.path), Qt::ToolTipRole);
   }
+  answers_->setAnswers(answerTexts);
   timingChart_->setRuns(labels, stageTable(results));
 
   const LoadedVideo& video = *runs_.front()->video;
@@ -478,7 +551,7 @@ QImage CompareWindow::comparisonImage() const {
     pane.mode = view->overlayStyle().mode;
     options.diffLegend = options.diffLegend || pane.mode == OverlayMode::Diff;
     pane.header = paneHeader(*loaded.run, i);
-    pane.answer = answers_[size_t(i)]->text();
+    pane.answer = answers_->answer(i);
     panes.push_back(std::move(pane));
     options.style = overlays_[size_t(i)]->style();
   }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QPointF>
+#include <QRect>
 #include <QStringList>
 #include <QWidget>
 #include <memory>
@@ -25,14 +26,20 @@ class QHBoxLayout;
 namespace stts::ui {
 
 class ActionRegistry;
+class CompareAnswers;
 class ComparePane;
 class FrameNavigator;
 class IoUStrip;
 class MessageBar;
+class OpenContent;
 class OverlayState;
 class Timeline;
 class TimingChart;
 class VideoLoader;
+
+// Where a comparison first opens on a screen whose free area is `available`: 1400 x 900, or less
+// to leave a margin, in the middle.
+QRect initialCompareGeometry(const QRect& available);
 
 class CompareWindow : public QWidget {
   Q_OBJECT
@@ -81,15 +88,25 @@ class CompareWindow : public QWidget {
   bool exportImage(const QString& path);
   void setIncludeAnswers(bool include);
 
+  // Offers "Follow the main window": while it is ticked (remembered), moving either playhead moves
+  // the other to the sample nearest in time.
+  void followPlayheadOf(FrameNavigator* mainNavigator, OpenContent* mainContent);
+  QCheckBox* followMainWindowBox() const { return syncPlayhead_; }
+  CompareAnswers* answers() const { return answers_; }
+  QComboBox* pairFirstBox() const { return pairFirst_; }
+
  signals:
   void loaded();
   void refused(const QString& message);
 
  protected:
   void changeEvent(QEvent* event) override;
+  void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildLayout();
+  void placeOnScreen();
+  void syncMainPlayhead(int index);
   void connectActions();
   void retranslate();
   void onRunLoaded(int slot, LoadedRunPtr run);
@@ -116,12 +133,15 @@ class CompareWindow : public QWidget {
   QGridLayout* paneGrid_ = nullptr;
   Timeline* timeline_ = nullptr;
   IoUStrip* iouStrip_ = nullptr;
-  QHBoxLayout* answersRow_ = nullptr;
+  CompareAnswers* answers_ = nullptr;
+  QCheckBox* syncPlayhead_ = nullptr;
+  FrameNavigator* mainNavigator_ = nullptr;
+  OpenContent* mainContent_ = nullptr;
+  bool syncingPlayhead_ = false;
   TimingChart* timingChart_ = nullptr;
 
   std::vector<ComparePane*> panes_;
   std::vector<OverlayState*> overlays_;  // per pane: the run's score range and the user's style
-  std::vector<QLabel*> answers_;
   std::vector<std::unique_ptr<VideoLoader>> loaders_;
   std::vector<LoadedRunPtr> loading_;
   QStringList loadingPaths_;

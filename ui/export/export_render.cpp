@@ -6,6 +6,7 @@
 #include <QFontMetrics>
 #include <QGuiApplication>
 #include <QPainter>
+#include <QTextOption>
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -116,26 +117,39 @@ CaptionLayout captionLayout(int width, const QString& text) {
   const int pixels = std::clamp(width / 64, 11, 40);
   layout.font = fontOfPixelSize(pixels);
   layout.padding = std::max(4, pixels * 2 / 3);
-  const QFontMetrics metrics(layout.font);
-  const QRect bounds = metrics.boundingRect(
-      QRect(0, 0, std::max(1, width - 2 * layout.padding), 1 << 20), Qt::TextWordWrap, text);
-  layout.height = bounds.height() + 2 * layout.padding;
+  layout.height = wrappedTextHeight(layout.font, std::max(1, width - 2 * layout.padding), text) +
+                  2 * layout.padding;
   return layout;
 }
 
-// The ends of a score range with as few digits as tell them apart (3 to 6 significant).
-std::pair<QString, QString> rangeLabels(float low, float high) {
-  for (int digits = 3;; ++digits) {
-    QString a = QString::number(low, 'g', digits);
-    QString b = QString::number(high, 'g', digits);
-    if (a != b || digits >= 6) return {a, b};
-  }
+}  // namespace
+
+namespace {
+
+QTextOption wrapAnywhereOption() {
+  QTextOption option(Qt::AlignLeft | Qt::AlignTop);
+  option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+  return option;
 }
 
-// The legend of `cells`: the colour bar over their normalisation range in score mode (per run or
-// per frame, whichever the view used), a kept / dropped key in mask mode.
-void drawLegend(QImage& picture, const OverlayStyle& style, const OverlayCells& cells,
-                const std::pair<QString, QString>& diffNames) {
+}  // namespace
+
+int wrappedTextHeight(const QFont& font, int width, const QString& text) {
+  if (text.isEmpty()) return 0;
+  QImage scratch(1, 1, QImage::Format_RGB32);
+  QPainter painter(&scratch);
+  painter.setFont(font);
+  const QRectF bounds =
+      painter.boundingRect(QRectF(0, 0, std::max(1, width), 1 << 24), text, wrapAnywhereOption());
+  return int(std::ceil(bounds.height()));
+}
+
+void drawWrappedText(QPainter& painter, const QRect& box, const QString& text) {
+  painter.drawText(QRectF(box), text, wrapAnywhereOption());
+}
+
+void drawOverlayLegend(QImage& picture, const OverlayStyle& style, const OverlayCells& cells,
+                       const std::pair<QString, QString>& diffNames) {
   const int pixels = std::clamp(picture.height() / 36, 10, 32);
   const int margin = pixels;
   const int padding = std::max(3, pixels / 2);
@@ -161,7 +175,8 @@ void drawLegend(QImage& picture, const OverlayStyle& style, const OverlayCells& 
     if (!canDrawText()) return;
     painter.setPen(kTextColour);
     const QRect labels(bar.left(), bar.bottom() + padding, bar.width(), metrics.height());
-    const auto [low, high] = rangeLabels(cells.scoreLow, cells.scoreHigh);
+    const QString low = scoreRangeLabel(cells.scoreLow, cells.scoreLow, cells.scoreHigh);
+    const QString high = scoreRangeLabel(cells.scoreHigh, cells.scoreLow, cells.scoreHigh);
     painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, low);
     painter.drawText(labels, Qt::AlignHCenter | Qt::AlignVCenter, ExportText::tr("score"));
     painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, high);
@@ -214,8 +229,6 @@ void drawLegend(QImage& picture, const OverlayStyle& style, const OverlayCells& 
     x += advance + 2 * padding;
   }
 }
-
-}  // namespace
 
 FrameExportGeometry frameExportGeometry(const ExportScene& scene, int index,
                                         const FrameExportOptions& options) {
@@ -305,7 +318,7 @@ stts::Expected<QImage> renderFrame(const ExportScene& scene, int index,
             .arg(geometry.pictureSize.height()));
   }
   if (options.legend && cells && scene.style.mode != OverlayMode::Off)
-    drawLegend(picture, scene.style, *cells, {scene.diffNameA, scene.diffNameB});
+    drawOverlayLegend(picture, scene.style, *cells, {scene.diffNameA, scene.diffNameB});
   if (!options.caption || !canDrawText()) return picture;
 
   const QString text = frameCaption(scene, index);
@@ -321,9 +334,10 @@ stts::Expected<QImage> renderFrame(const ExportScene& scene, int index,
   painter.setRenderHint(QPainter::TextAntialiasing);
   painter.setFont(layout.font);
   painter.setPen(kTextColour);
-  painter.drawText(QRect(layout.padding, picture.height() + layout.padding,
-                         picture.width() - 2 * layout.padding, layout.height - 2 * layout.padding),
-                   Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
+  drawWrappedText(painter,
+                  QRect(layout.padding, picture.height() + layout.padding,
+                        picture.width() - 2 * layout.padding, layout.height - 2 * layout.padding),
+                  text);
   return image;
 }
 

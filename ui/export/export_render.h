@@ -11,8 +11,11 @@
 #include <QSize>
 #include <QString>
 #include <functional>
+#include <utility>
 
 #include "export/export_scene.h"
+
+class QPainter;
 #include "stts/cancel.h"
 #include "stts/error.h"
 
@@ -40,6 +43,17 @@ stts::Expected<QImage> renderFrame(const ExportScene& scene, int index,
 // The caption's text for frame `index`: source, time, sample, method and kept cells, then the
 // run's question and answer when it has them.
 QString frameCaption(const ExportScene& scene, int index);
+
+// Text in a box `width` wide that wraps at word boundaries, or inside a word longer than the line
+// (a model's answer or a question can be one long run without spaces): its height, and drawing it.
+int wrappedTextHeight(const QFont& font, int width, const QString& text);
+void drawWrappedText(QPainter& painter, const QRect& box, const QString& text);
+
+// Draws the legend of `cells` over the bottom-right corner of `picture`: the colour bar over their
+// normalisation range in score mode (per run or per frame, whichever was used), a kept / dropped
+// key in mask mode, the four classes in diff mode (named by `diffNames`).
+void drawOverlayLegend(QImage& picture, const OverlayStyle& style, const OverlayCells& cells,
+                       const std::pair<QString, QString>& diffNames);
 
 struct ContactSheetLayout {
   int columns = 0;

@@ -85,7 +85,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                              this);
   exportController_ = new ExportController(
       {content_, actions_, navigator_, overlay_, messageBar_, statusBar()}, this);
-  compareController_ = new CompareController(content_, actions_, this);
+  compareController_ = new CompareController(content_, navigator_, actions_, this);
   keyBindings_ = new KeyBindings(actions_, this);  // saved keys, before texts that show them
   connectParts();
   // After connectParts: it adjusts what those draw.

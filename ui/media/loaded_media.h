@@ -21,6 +21,9 @@ struct LoadedVideo {
 
   // The rate sampled frames are spaced at, for playback; falls back to the sampling cap.
   double sampledFramesPerSecond() const;
+  // The sample whose requested time is nearest to `seconds` (the earlier on a tie); -1 without
+  // samples.
+  int sampleNearestToTime(double seconds) const;
 };
 using LoadedVideoPtr = std::shared_ptr<const LoadedVideo>;
 

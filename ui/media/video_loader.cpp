@@ -39,6 +39,19 @@ LoadedVideoPtr runLoadJob(const QString& path, const stts::SamplingSpec& spec,
 
 }  // namespace
 
+int LoadedVideo::sampleNearestToTime(double seconds) const {
+  if (frames.empty()) return -1;
+  auto it = std::lower_bound(
+      frames.begin(), frames.end(), seconds,
+      [](const stts::SampledFrame& f, double t) { return f.point.requestedTime < t; });
+  if (it == frames.end()) return int(frames.size()) - 1;
+  const int after = int(it - frames.begin());
+  if (after == 0) return 0;
+  const double toAfter = it->point.requestedTime - seconds;
+  const double toBefore = seconds - frames[size_t(after - 1)].point.requestedTime;
+  return toBefore <= toAfter ? after - 1 : after;
+}
+
 double LoadedVideo::sampledFramesPerSecond() const {
   if (frames.size() >= 2) {
     const double span = frames.back().point.requestedTime - frames.front().point.requestedTime;

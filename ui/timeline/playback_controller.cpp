@@ -107,17 +107,7 @@ double PlaybackController::currentTime() const {
 
 int PlaybackController::sampleNearestToTime(double seconds) const {
   const LoadedVideoPtr& video = parts_.content->video();
-  if (!video || video->frames.empty()) return -1;
-  const auto& frames = video->frames;
-  auto it = std::lower_bound(
-      frames.begin(), frames.end(), seconds,
-      [](const stts::SampledFrame& f, double t) { return f.point.requestedTime < t; });
-  if (it == frames.end()) return int(frames.size()) - 1;
-  const int after = int(it - frames.begin());
-  if (after == 0) return 0;
-  const double toAfter = it->point.requestedTime - seconds;
-  const double toBefore = seconds - frames[size_t(after - 1)].point.requestedTime;
-  return toBefore <= toAfter ? after - 1 : after;
+  return video ? video->sampleNearestToTime(seconds) : -1;
 }
 
 void PlaybackController::stepSeconds(double delta) {

@@ -74,6 +74,17 @@ bool OverlayCells::operator==(const OverlayCells& other) const {
          normalisation == other.normalisation;
 }
 
+QString scoreRangeLabel(double value, double low, double high) {
+  const double span = std::abs(high - low);
+  const double magnitude = std::max(std::abs(low), std::abs(high));
+  if (!std::isfinite(value)) return QString::number(value);
+  if (span > 0 && std::abs(value) < span * 1e-6) return QStringLiteral("0");
+  int digits = 3;
+  if (span > 0 && magnitude > 0)
+    digits = std::clamp(int(std::ceil(std::log10(magnitude / span))) + 2, 3, 8);
+  return QString::number(value, 'g', digits);
+}
+
 uint8_t colourMapLevel(float score, float low, float high) {
   if (!std::isfinite(score)) return 0;
   const float span = high - low;

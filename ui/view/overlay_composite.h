@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QRgb>
 #include <QSize>
+#include <QString>
 #include <array>
 #include <cstdint>
 #include <span>
@@ -98,6 +99,11 @@ struct OverlayCells {
 // Colour-map index of `score` after normalising [low, high] to [0, 1]; a flat range maps to the
 // middle and non-finite scores to 0.
 uint8_t colourMapLevel(float score, float low, float high);
+
+// `value`, an end of the score range [low, high], as a legend shows it: with enough significant
+// digits (3 to 8) that the two ends read differently — an untrained scorer's sigmoids all sit near
+// 0.5 — and "0" for a value that is zero at the range's scale (a floor of 3.6e-16 reads 0).
+QString scoreRangeLabel(double value, double low, double high);
 
 // [min, max] over the finite values of `scores`; (0, 1) when there is none.
 std::pair<float, float> finiteRange(std::span<const float> scores);

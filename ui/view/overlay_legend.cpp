@@ -16,17 +16,6 @@ constexpr int kPadding = 8;
 constexpr int kBarWidth = 168;
 constexpr int kBarHeight = 10;
 
-// Enough significant digits that the two ends of the range read differently: an untrained
-// scorer's sigmoids all sit near 0.5, and "0.5 - 0.5" would hide the spread that is coloured.
-QString formatScore(double value, double low, double high) {
-  int digits = 3;
-  const double span = std::abs(high - low);
-  const double magnitude = std::max(std::abs(low), std::abs(high));
-  if (span > 0 && magnitude > 0)
-    digits = std::clamp(int(std::ceil(std::log10(magnitude / span))) + 2, 3, 8);
-  return QString::number(value, 'g', digits);
-}
-
 }  // namespace
 
 OverlayLegend::OverlayLegend(QWidget* parent) : QWidget(parent) {
@@ -62,11 +51,11 @@ QString OverlayLegend::title() const {
 }
 
 QString OverlayLegend::lowText() const {
-  return formatScore(low_, low_, high_);
+  return scoreRangeLabel(low_, low_, high_);
 }
 
 QString OverlayLegend::highText() const {
-  return formatScore(high_, low_, high_);
+  return scoreRangeLabel(high_, low_, high_);
 }
 
 void OverlayLegend::setColourMap(ColourMap map) {
