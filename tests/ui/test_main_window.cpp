@@ -4,6 +4,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QProgressBar>
@@ -117,6 +118,21 @@ class MainWindowTest : public QObject {
     pressKey(window, Qt::Key_Right);
     QCOMPARE(nav->currentIndex(), 1);
 #endif
+  }
+
+  // The status bar says how large the picture is drawn: 100 % at actual size.
+  void zoomReadout() {
+    MainWindow window;
+    QVERIFY(showActive(window));
+    QVERIFY(openAndWait(window, colourClip()));
+    auto* zoom = window.findChild<QLabel*>(QStringLiteral("zoomLabel"));
+    QVERIFY(zoom);
+    QTRY_VERIFY(zoom->text().startsWith(QStringLiteral("Zoom ")));
+    pressKey(window, Qt::Key_1);
+    QTRY_COMPARE(zoom->text(), QStringLiteral("Zoom 100 %"));
+    window.frameView()->zoomIn();
+    QTRY_COMPARE(zoom->text(), QStringLiteral("Zoom 125 %"));
+    QCOMPARE(window.frameView()->zoomPercent(), 125);
   }
 
   void spaceStartsAndStopsPlayback() {

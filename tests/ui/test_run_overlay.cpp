@@ -6,6 +6,8 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
@@ -16,6 +18,7 @@
 #include <QUrl>
 #include <cmath>
 
+#include "actions/action_registry.h"
 #include "common/message_bar.h"
 #include "common/recent_files.h"
 #include "gui_test_support.h"
@@ -244,6 +247,21 @@ class RunOverlayTest : public QObject {
     pressKey(window, Qt::Key_BracketLeft);
     pressKey(window, Qt::Key_BracketLeft);
     QVERIFY(std::abs(overlay->opacity() - 0.4f) < 1e-4f);
+
+    // Per-frame normalisation is in the View menu, on N, and follows the Display dock.
+    overlay->setNormalisation(ScoreNormalisation::PerRun);
+    QAction* perFrame = window.actions()->action(ActionId::ScoresPerFrame);
+    QVERIFY(window.menuBar()->actions().size() > 2);
+    bool inViewMenu = false;
+    for (QAction* menu : window.menuBar()->actions()) {
+      if (menu->menu() && menu->menu()->actions().contains(perFrame)) inViewMenu = true;
+    }
+    QVERIFY(inViewMenu);
+    pressKey(window, Qt::Key_N);
+    QCOMPARE(overlay->normalisation(), ScoreNormalisation::PerFrame);
+    QVERIFY(perFrame->isChecked());
+    overlay->setNormalisation(ScoreNormalisation::PerRun);  // as the Display dock does
+    QVERIFY(!perFrame->isChecked());
   }
 
   void keepStripDrawsOneBarPerFrame() {

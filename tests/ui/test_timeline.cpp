@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -208,6 +209,67 @@ class TimelineTest : public QObject {
     timeline.setCurrentIndex(1);  // any sample clears the raw position
     QVERIFY(!timeline.hasRawPosition());
     QCOMPARE(timeline.positionLabels().at(2), QStringLiteral("Frame 25"));
+  }
+
+  // Time labels under the bar at steps that never crowd, and the keep strip's values on hover.
+  void rulerLabelsAndKeepStripHover() {
+    Timeline timeline;
+    timeline.setSamples(evenSamples(17, 0.5), 8.0);
+    timeline.resize(800, timeline.sizeHint().height());
+    auto labels = timeline.rulerLabels();
+    QVERIFY(labels.size() >= 4);
+    QCOMPARE(labels.front().second, QStringLiteral("0 s"));
+    const double step = labels[1].first - labels[0].first;
+    QVERIFY2(step == 1.0 || step == 2.0 || step == 5.0, qPrintable(QString::number(step)));
+    QCOMPARE(labels[1].second, QStringLiteral("%1 s").arg(step));
+    timeline.resize(200, timeline.height());
+    QVERIFY(timeline.rulerLabels().size() < labels.size());  // fewer, never overlapping
+    timeline.setSamples(evenSamples(5, 3000.0), 3.0 * 3600.0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d:\\d\\d:\\d\\d$"))
+                 .match(timeline.rulerLabels().back().second)
+                 .hasMatch(),
+             qPrintable(timeline.rulerLabels().back().second));
+
+    // The labels are painted: ink right under the bar where the first label sits.
+    timeline.setSamples(evenSamples(17, 0.5), 8.0);
+    timeline.resize(800, timeline.sizeHint().height());
+    const QImage ruler = timeline.grab().toImage();
+    bool ink = false;
+    const QColor base = ruler.pixelColor(timeline.width() / 2, 2);
+    for (int y = 10 + 26 + 2; y < 10 + 26 + 14 && !ink; ++y)
+      for (int x = 12; x < 30 && !ink; ++x) ink = ruler.pixelColor(x, y) != base;
+    QVERIFY(ink);
+
+    timeline.setKeepCounts(std::vector<int>(17, 40), 81, {0});
+    timeline.resize(800, timeline.sizeHint().height());
+    const QRect strip = timeline.keepStripRect();
+    const QString tip =
+        timeline.keepStripToolTipAt(QPoint(timeline.xForSample(4), strip.center().y()));
+    QVERIFY2(tip.startsWith(QStringLiteral("Sample 5 · 00:00:02.000 · kept 40 of 81 cells")),
+             qPrintable(tip));
+    QVERIFY(timeline.keepStripToolTipAt(QPoint(timeline.xForSample(0), strip.center().y()))
+                .contains(QStringLiteral("Kept whole")));
+    QVERIFY(timeline.keepStripToolTipAt(QPoint(timeline.xForSample(4), 2)).isEmpty());
+  }
+
+  // On a narrow window the long raw-frame text is shortened rather than drawn over the time.
+  void middleLabelNeverOverlapsTheTime() {
+    Timeline timeline;
+    timeline.setSamples(evenSamples(5, 1.0), 4.0);
+    timeline.resize(460, timeline.sizeHint().height());
+    timeline.setCurrentIndex(1);
+    timeline.setRawPosition(1.2, 31);
+    const QImage image = timeline.grab().toImage();
+    const QFontMetrics metrics(timeline.font());
+    const int top = timeline.height() - 10 - metrics.height();
+    const int timeEnd = 12 + metrics.horizontalAdvance(timeline.positionLabels().at(0));
+    const QColor background = image.pixelColor(timeEnd + 4, timeline.height() - 2);
+    for (int y = top; y < top + metrics.height(); ++y) {
+      for (int x = timeEnd + 2; x < timeEnd + 10; ++x) {
+        QVERIFY2(image.pixelColor(x, y) == background,
+                 qPrintable(QStringLiteral("ink at %1,%2").arg(x).arg(y)));
+      }
+    }
   }
 
   void arrowsSecondsAndHomeEndMoveThePlayhead() {

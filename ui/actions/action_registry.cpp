@@ -178,6 +178,11 @@ QList<ActionDefinition> buildDefinitions() {
        QT_TRANSLATE_NOOP("ActionRegistry", "Compare"),
        QT_TRANSLATE_NOOP("ActionRegistry", "&Compare Runs…"),
        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}},
+      {ActionId::ScoresPerFrame,
+       "view.scores_per_frame",
+       QT_TRANSLATE_NOOP("ActionRegistry", "View"),
+       QT_TRANSLATE_NOOP("ActionRegistry", "Normalise Scores per &Frame"),
+       {QKeySequence(Qt::Key_N)}},
   };
 }
 

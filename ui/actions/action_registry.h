@@ -48,6 +48,7 @@ enum class ActionId {
   Preferences,
   FitScorer,
   CompareRuns,
+  ScoresPerFrame,
 };
 
 // One row of the registry. `text` and `category` are source strings; the registry translates them

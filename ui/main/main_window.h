@@ -165,6 +165,7 @@ class MainWindow : public QMainWindow {
   QLabel* runInfoLabel_ = nullptr;
   QToolBar* toolBar_ = nullptr;
   QLabel* videoInfoLabel_ = nullptr;
+  QLabel* zoomLabel_ = nullptr;
   QProgressBar* busyIndicator_ = nullptr;
 };
 

@@ -15,6 +15,7 @@
 #include "main/main_window.h"
 #include "media/frame_navigator.h"
 #include "view/colour_maps.h"
+#include "view/frame_view.h"
 #include "view/overlay_state.h"
 
 namespace stts::ui {
@@ -43,8 +44,9 @@ void MainWindow::buildMenus() {
   }
 
   viewMenu_ = menuBar()->addMenu(QString());
-  for (ActionId id : {ActionId::CycleOverlay, ActionId::IncreaseOverlayOpacity,
-                      ActionId::DecreaseOverlayOpacity, ActionId::ToggleCellGrid}) {
+  for (ActionId id :
+       {ActionId::CycleOverlay, ActionId::IncreaseOverlayOpacity, ActionId::DecreaseOverlayOpacity,
+        ActionId::ToggleCellGrid, ActionId::ScoresPerFrame}) {
     viewMenu_->addAction(actions_->action(id));
   }
   viewMenu_->addSeparator();
@@ -113,7 +115,14 @@ void MainWindow::buildStatusBar() {
   runInfoLabel_->setObjectName(QStringLiteral("runInfoLabel"));
   runInfoLabel_->setContentsMargins(0, 0, 16, 0);  // apart from the video summary beside it
   runInfoLabel_->hide();
+  zoomLabel_ = new QLabel(this);
+  zoomLabel_->setObjectName(QStringLiteral("zoomLabel"));
+  zoomLabel_->setContentsMargins(0, 0, 12, 0);
+  connect(frameView_, &FrameView::zoomPercentChanged, zoomLabel_, [this](int percent) {
+    zoomLabel_->setText(percent > 0 ? tr("Zoom %1 %").arg(percent) : QString());
+  });
   statusBar()->addPermanentWidget(busyIndicator_);
+  statusBar()->addPermanentWidget(zoomLabel_);
   statusBar()->addPermanentWidget(runInfoLabel_);
   statusBar()->addPermanentWidget(videoInfoLabel_);
 }

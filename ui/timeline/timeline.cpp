@@ -1,9 +1,11 @@
 #include "timeline/timeline.h"
 
 #include <QEvent>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 
@@ -112,13 +114,112 @@ QSize Timeline::sizeHint() const {
 
 int Timeline::labelsTop() const {
   const int stripExtent = kept_.empty() ? 0 : kStripGap + kStripHeight;
-  return kBarTop + kBarHeight + stripExtent + kLabelGap;
+  return kBarTop + kBarHeight + rulerHeight() + stripExtent + kLabelGap;
 }
 
 QRect Timeline::keepStripRect() const {
   if (kept_.empty()) return {};
   const QRect bar = barRect();
-  return {bar.left(), bar.bottom() + 1 + kStripGap, bar.width(), kStripHeight};
+  return {bar.left(), bar.bottom() + 1 + rulerHeight() + kStripGap, bar.width(), kStripHeight};
+}
+
+QFont Timeline::rulerFont() const {
+  QFont small = font();
+  small.setPointSizeF(small.pointSizeF() * 0.85);
+  return small;
+}
+
+int Timeline::rulerHeight() const {
+  return QFontMetrics(rulerFont()).height() + 2;
+}
+
+namespace {
+
+QString rulerText(double seconds, double duration) {
+  const long whole = std::lround(seconds);
+  if (duration < 60.0) return QStringLiteral("%1 s").arg(whole);
+  if (duration < 3600.0) {
+    return QStringLiteral("%1:%2").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+  }
+  return QStringLiteral("%1:%2:%3")
+      .arg(whole / 3600)
+      .arg(whole / 60 % 60, 2, 10, QLatin1Char('0'))
+      .arg(whole % 60, 2, 10, QLatin1Char('0'));
+}
+
+}  // namespace
+
+std::vector<std::pair<double, QString>> Timeline::rulerLabels() const {
+  std::vector<std::pair<double, QString>> labels;
+  if (samples_.empty() || duration_ <= 0.0) return labels;
+  const QFontMetrics metrics(rulerFont());
+  const double widest = metrics.horizontalAdvance(rulerText(duration_, duration_)) + 16.0;
+  const double pixelsPerSecond = (barRect().width() - 1) / duration_;
+  static constexpr double kSteps[] = {1,   2,   5,    10,   15,   30,    60,    120,  300,
+                                      600, 900, 1800, 3600, 7200, 18000, 36000, 86400};
+  double step = kSteps[std::size(kSteps) - 1];
+  for (double candidate : kSteps) {
+    if (candidate * pixelsPerSecond >= widest) {
+      step = candidate;
+      break;
+    }
+  }
+  for (double t = 0.0; t <= duration_ + 1e-9; t += step)
+    labels.emplace_back(t, rulerText(t, duration_));
+  return labels;
+}
+
+void Timeline::paintRuler(QPainter& painter) const {
+  const QRect bar = barRect();
+  const QFontMetrics metrics(rulerFont());
+  QColor colour = palette().color(QPalette::WindowText);
+  colour.setAlphaF(0.7f);
+  painter.save();
+  painter.setFont(rulerFont());
+  painter.setPen(colour);
+  const int top = bar.bottom() + 2;
+  for (const auto& [seconds, text] : rulerLabels()) {
+    const double x = xForTime(seconds);
+    const int width = metrics.horizontalAdvance(text);
+    // The first label starts at the bar's left edge and the last may end at its right edge.
+    const int left = std::clamp(int(std::lround(x - width / 2.0)), bar.left(), bar.right() - width);
+    painter.drawLine(QPointF(std::round(x) + 0.5, top), QPointF(std::round(x) + 0.5, top + 2));
+    painter.drawText(QRect(left, top + 1, width, metrics.height()), Qt::AlignCenter, text);
+  }
+  painter.restore();
+}
+
+QString Timeline::keepStripToolTipAt(QPoint point) const {
+  const QRect strip = keepStripRect();
+  if (strip.isEmpty() || !strip.adjusted(0, 0, 0, 1).contains(point)) return {};
+  const int index = sampleNearestTo(point.x());
+  if (index < 0 || index >= int(kept_.size())) return {};
+  const int kept = kept_[size_t(index)];
+  const bool forced = std::find(forced_.begin(), forced_.end(), index) != forced_.end();
+  QString text = tr("Sample %1 · %2 · kept %3 of %4 cells (%5 %)")
+                     .arg(sampleNumber(index))
+                     .arg(formatTimestamp(samples_[size_t(index)].requestedTime))
+                     .arg(kept)
+                     .arg(cellsPerFrame_)
+                     .arg(100.0 * kept / std::max(1, cellsPerFrame_), 0, 'f', 1);
+  if (forced) text += QLatin1Char('\n') + tr("Kept whole by the method (e.g. the first frame)");
+  return text;
+}
+
+bool Timeline::event(QEvent* event) {
+  if (event->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(event);
+    QString text = keepStripToolTipAt(help->pos());
+    if (text.isEmpty() && help->pos().y() >= labelsTop()) text = positionLabels().at(1);
+    if (text.isEmpty()) {
+      QToolTip::hideText();
+      event->ignore();
+    } else {
+      QToolTip::showText(help->globalPos(), text, this);
+    }
+    return true;
+  }
+  return QWidget::event(event);
 }
 
 QSize Timeline::minimumSizeHint() const {
@@ -199,6 +300,7 @@ void Timeline::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   painter.setRenderHint(QPainter::Antialiasing);
   paintBar(painter);
+  paintRuler(painter);
   paintKeepStrip(painter);
   paintLabels(painter);
 }
@@ -349,8 +451,15 @@ void Timeline::paintLabels(QPainter& painter) const {
   painter.setPen(palette().color(QPalette::WindowText));
   const QStringList texts = positionLabels();
   painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, texts.at(0));
-  painter.drawText(labels, Qt::AlignCenter, texts.at(1));
   painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, texts.at(2));
+  // The middle text is centred but never runs into the time or the frame number: on a narrow
+  // window it is shortened with an ellipsis (hovering it shows the whole text).
+  const int sides = std::max(fontMetrics().horizontalAdvance(texts.at(0)),
+                             fontMetrics().horizontalAdvance(texts.at(2)));
+  const int room = std::max(0, labels.width() - 2 * (sides + 12));
+  const QRect middle(labels.center().x() - room / 2, labels.top(), room, labels.height());
+  painter.drawText(middle, Qt::AlignCenter,
+                   fontMetrics().elidedText(texts.at(1), Qt::ElideRight, room));
 }
 
 }  // namespace stts::ui

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QWidget>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "stts/video.h"
@@ -51,6 +52,12 @@ class Timeline : public QWidget {
   bool hasRawPosition() const { return rawFrame_ >= 0; }
   // The three texts under the bar (time, sample, frame), as painted; for tests and accessibility.
   QStringList positionLabels() const;
+  // The time labels under the bar at the current width: where (seconds) and what ("0:05", "12 s").
+  // Steps are 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, … so labels never crowd.
+  std::vector<std::pair<double, QString>> rulerLabels() const;
+  // What hovering the keep strip at `point` shows: the sample there and its kept cells; empty
+  // outside the strip.
+  QString keepStripToolTipAt(QPoint point) const;
   int sampleCount() const { return static_cast<int>(samples_.size()); }
 
   // The sample whose requested time is nearest to widget x coordinate `x`; -1 when empty.
@@ -71,13 +78,17 @@ class Timeline : public QWidget {
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
   void changeEvent(QEvent* event) override;
+  bool event(QEvent* event) override;
 
  private:
   QRect barRect() const;
   double xForTime(double seconds) const;
   void requestSampleAt(int x);
   void paintBar(QPainter& painter) const;
+  void paintRuler(QPainter& painter) const;
   void paintKeepStrip(QPainter& painter) const;
+  QFont rulerFont() const;
+  int rulerHeight() const;
   void paintLabels(QPainter& painter) const;
   int labelsTop() const;
 

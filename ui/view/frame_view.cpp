@@ -378,6 +378,11 @@ void FrameView::bindOverlay() {
 }
 
 void FrameView::paintGL() {
+  // Every change of zoom, size or picture ends in a paint: report the readout from here.
+  if (const int percent = frame_ ? zoomPercent() : 0; percent != shownZoomPercent_) {
+    shownZoomPercent_ = percent;
+    emit zoomPercentChanged(percent);
+  }
   const QColor background = backgroundColor();
   glClearColor(background.redF(), background.greenF(), background.blueF(), 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);

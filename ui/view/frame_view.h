@@ -89,6 +89,8 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   void zoomAround(QPointF widgetPoint, double factor);
   // The zoom at which 100 % is reached in the current widget size; 0 without a frame.
   double actualSizeZoom() const;
+  // Source pixels per device pixel in percent (100 = actual size), rounded; 0 without a frame.
+  int zoomPercent() const;
   // The picture's size in source pixels at its display aspect: the image itself, or a stored
   // square model input stretched (never shrunk) to the video's aspect.
   QSizeF naturalSize() const;
@@ -118,6 +120,8 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   // Space shortcut would have. Only while this signal is connected does the view hold Space back
   // from the shortcut (with the mouse over a shown picture), because Space + drag pans.
   void spaceTapped();
+  // What zoomPercent() says changed (zoom, window size or picture), once it is on screen.
+  void zoomPercentChanged(int percent);
 
  protected:
   void initializeGL() override;
@@ -175,6 +179,7 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   QPointF lastMousePosition_;
 
   bool spaceHeld_ = false;     // Space is down and held back from the play shortcut
+  int shownZoomPercent_ = -1;  // what zoomPercentChanged() last said
   bool spaceDragged_ = false;  // ... and a drag panned meanwhile, so releasing it does not play
   bool panning_ = false;
   QPointF panAnchor_;  // mouse position where the current pan step started

@@ -100,6 +100,11 @@ double FrameView::actualSizeZoom() const {
   return natural.width() / (fit.width() * devicePixelRatioF());
 }
 
+int FrameView::zoomPercent() const {
+  const double actual = actualSizeZoom();
+  return actual > 0.0 ? int(std::lround(100.0 * zoom_ / actual)) : 0;
+}
+
 double FrameView::minimumZoom() const {
   // A picture smaller than the view can still be seen at 100 %.
   const double actual = actualSizeZoom();

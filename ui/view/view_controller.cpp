@@ -35,13 +35,23 @@ void ViewController::connectActions() {
 
   QAction* grid = actions->action(ActionId::ToggleCellGrid);
   grid->setCheckable(true);
-  syncGridAction();
+  syncCheckedActions();
   // triggered() has already flipped the check state; the overlay state is the one truth.
   connect(grid, &QAction::triggered, parts_.overlay, [this] {
     parts_.overlay->toggleGrid();
-    syncGridAction();
+    syncCheckedActions();
   });
-  connect(parts_.overlay, &OverlayState::changed, this, &ViewController::syncGridAction);
+  connect(parts_.overlay, &OverlayState::changed, this, &ViewController::syncCheckedActions);
+
+  // Per-frame normalisation, from the View menu and its key as well as the Display dock: each
+  // frame's scores then span the whole colour map.
+  QAction* perFrame = actions->action(ActionId::ScoresPerFrame);
+  perFrame->setCheckable(true);
+  connect(perFrame, &QAction::triggered, parts_.overlay, [this](bool checked) {
+    parts_.overlay->setNormalisation(checked ? ScoreNormalisation::PerFrame
+                                             : ScoreNormalisation::PerRun);
+    syncCheckedActions();
+  });
 
   // Space held over the picture pans with a drag; tapped, it plays as the shortcut would.
   // Keys can be rebound: tapping Space triggers whatever action Space is bound to now.
@@ -71,8 +81,10 @@ void ViewController::updateFrameInfo() {
                             video->frames[size_t(index)].point.requestedTime);
 }
 
-void ViewController::syncGridAction() {
+void ViewController::syncCheckedActions() {
   parts_.actions->action(ActionId::ToggleCellGrid)->setChecked(parts_.overlay->showGrid());
+  parts_.actions->action(ActionId::ScoresPerFrame)
+      ->setChecked(parts_.overlay->normalisation() == ScoreNormalisation::PerFrame);
 }
 
 }  // namespace stts::ui

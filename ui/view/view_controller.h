@@ -38,7 +38,7 @@ class ViewController : public QObject {
  private:
   void connectActions();
   void updateFrameInfo();
-  void syncGridAction();
+  void syncCheckedActions();
 
   Parts parts_;
   DisplayPanel* displayPanel_ = nullptr;
