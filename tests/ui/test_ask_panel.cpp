@@ -6,7 +6,6 @@
 // (max frames / fps resample the video, devices the engine offers, dtypes) and the Answer, Timing
 // and Data docks following a streamed and a cancelled run.
 #include <QAction>
-#include <QBarSet>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -21,8 +20,8 @@
 
 #include "actions/action_registry.h"
 #include "ask/ask_panel.h"
-#include "common/folders.h"
 #include "charts/timing_panel.h"
+#include "common/folders.h"
 #include "common/message_bar.h"
 #include "gui_test_support.h"
 #include "main/main_window.h"
@@ -138,6 +137,7 @@ class AskPanelTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kRunTimeoutMs);
     QVERIFY(window.run() != shownBefore);
     QVERIFY(!panel->answerBox()->toPlainText().isEmpty());
+    QCOMPARE(panel->modelLoadCount(), 1);
 
     // Save Run offers a name that says what the run is, in the folder runs were saved to last,
     // and never one that is taken; the model folder is offered again after a restart.
@@ -158,7 +158,6 @@ class AskPanelTest : public QObject {
     MainWindow restarted;
     QCOMPARE(QFileInfo(restarted.askPanel()->modelFolder()).absoluteFilePath(),
              QFileInfo(modelPath_).absoluteFilePath());
-    QCOMPARE(panel->modelLoadCount(), 1);
   }
 
   void runOptionsAndTheRunDocks() {
@@ -209,12 +208,13 @@ class AskPanelTest : public QObject {
     QCOMPARE(answer->answerText(), QString::fromStdString(run.answer));
     QVERIFY(!answer->answerText().isEmpty());
     QVERIFY(answer->demoLabel()->isVisible());
-    const QList<QBarSet*> sets = window.runPanels()->timingPanel()->timeBarSets();
-    QCOMPARE(sets.size(), int(run.timings.size()));
-    for (int i = 0; i < sets.size(); ++i) {
-      QCOMPARE(sets[i]->at(0), run.timings[size_t(i)].milliseconds);
+    const StageChartData& chart = window.runPanels()->timingPanel()->chartData();
+    QCOMPARE(chart.stages.size(), int(run.timings.size()));
+    for (int i = 0; i < chart.stages.size(); ++i) {
+      QCOMPARE(chart.milliseconds.front()[size_t(i)], run.timings[size_t(i)].milliseconds);
     }
-    QVERIFY(sets.front()->label().startsWith(QStringLiteral("decode ")));
+    QVERIFY(window.runPanels()->timingPanel()->legendTexts().front().startsWith(
+        QStringLiteral("decode ")));
     QCOMPARE(window.runPanels()->dataPanel()->table()->rowCount(), 3);
 
     // A cancelled run leaves the docks on the run still shown.
@@ -223,7 +223,7 @@ class AskPanelTest : public QObject {
     panel->cancelQuestion();
     QVERIFY(!answer->isStreaming());
     QCOMPARE(answer->answerText(), QString::fromStdString(run.answer));
-    QCOMPARE(window.runPanels()->timingPanel()->timeBarSets().size(), int(run.timings.size()));
+    QCOMPARE(window.runPanels()->timingPanel()->chartData().stages.size(), int(run.timings.size()));
   }
 
   void engineErrorsReachTheMessageBar() {
@@ -242,6 +242,16 @@ class AskPanelTest : public QObject {
     QVERIFY(window.messageBar()->isVisible());
     QVERIFY(!window.messageBar()->text().isEmpty());
     QVERIFY(!window.run());
+    // The error goes once the user changes what it was about, not before.
+    window.frameView()->setFocus();
+    pressKey(window, Qt::Key_Right);
+    QVERIFY(window.messageBar()->isVisible());
+    panel->setModelFolder(modelPath_);
+    QVERIFY(!window.messageBar()->isVisible());
+    // Someone else's message stays when the Ask panel changes.
+    window.messageBar()->showError(QStringLiteral("other"));
+    panel->setQuestion(QStringLiteral("Something else?"));
+    QVERIFY(window.messageBar()->isVisible());
   }
 };
 

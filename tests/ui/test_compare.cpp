@@ -162,7 +162,7 @@ class CompareTest : public QObject {
       QCOMPARE(strip->mapTo(window, QPoint(strip->xForIndex(f), 0)).x(), timelineX);
       QTest::mouseMove(strip, QPoint(strip->xForIndex(f), strip->height() / 2));
       QTRY_VERIFY(strip->toolTip().contains(QString::number(expectedIoU(0, 2, f), 'f', 3)));
-      QVERIFY(strip->toolTip().contains(QStringLiteral("Frame %1").arg(f)));
+      QVERIFY(strip->toolTip().contains(QStringLiteral("Sample %1").arg(f + 1)));
     }
     // The strip draws: the bar of a frame with a higher IoU is taller.
     const QImage picture = strip->grab().toImage();

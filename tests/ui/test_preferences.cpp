@@ -70,10 +70,10 @@ class PreferencesTest : public QObject {
       }
       QCOMPARE(listed, int(ActionRegistry::definitions().size()));
 
-      QVERIFY(dialog->setBinding(ActionId::NextSample, keys({QKeySequence(Qt::Key_N)})));
+      QVERIFY(dialog->setBinding(ActionId::NextSample, keys({QKeySequence(Qt::Key_Y)})));
       QVERIFY(dialog->conflictText().isEmpty());
       // Taken by Next Sample now: refused, and the holder is named.
-      QVERIFY(!dialog->setBinding(ActionId::PreviousSample, keys({QKeySequence(Qt::Key_N)})));
+      QVERIFY(!dialog->setBinding(ActionId::PreviousSample, keys({QKeySequence(Qt::Key_Y)})));
       QVERIFY2(dialog->conflictText().contains(QStringLiteral("Next Sampled Frame")),
                qPrintable(dialog->conflictText()));
       QCOMPARE(dialog->bindings().value(ActionId::PreviousSample),
@@ -97,10 +97,10 @@ class PreferencesTest : public QObject {
                   .contains(QKeySequence(Qt::Key_Right)));
       dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
       QCOMPARE(window.actions()->action(ActionId::NextSample)->shortcuts(),
-               keys({QKeySequence(Qt::Key_N)}));
+               keys({QKeySequence(Qt::Key_Y)}));
       // The new key works and the old one is free.
       QCOMPARE(window.navigator()->currentIndex(), 0);
-      pressKey(window, Qt::Key_N);
+      pressKey(window, Qt::Key_Y);
       QCOMPARE(window.navigator()->currentIndex(), 1);
       pressKey(window, Qt::Key_Right);
       QCOMPARE(window.navigator()->currentIndex(), 1);
@@ -108,10 +108,10 @@ class PreferencesTest : public QObject {
     }
     // A new window starts with the saved binding (stored under the stable settings key).
     QCOMPARE(appSettings()->value(QStringLiteral("shortcuts/playback.next_sample")).toStringList(),
-             QStringList{QStringLiteral("N")});
+             QStringList{QStringLiteral("Y")});
     MainWindow second;
     QCOMPARE(second.actions()->action(ActionId::NextSample)->shortcuts(),
-             keys({QKeySequence(Qt::Key_N)}));
+             keys({QKeySequence(Qt::Key_Y)}));
     QCOMPARE(second.actions()->action(ActionId::PreviousSample)->shortcuts(),
              ActionRegistry::definition(ActionId::PreviousSample).defaultShortcuts);
 

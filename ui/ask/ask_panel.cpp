@@ -151,6 +151,8 @@ AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
   connect(runButton_, &QPushButton::clicked, this, &AskPanel::runQuestion);
   connect(cancelButton_, &QPushButton::clicked, this, &AskPanel::cancelQuestion);
   connect(modelEdit_, &QLineEdit::textChanged, this, &AskPanel::updateDemoLabel);
+  connect(modelEdit_, &QLineEdit::textChanged, this, &AskPanel::inputsChanged);
+  connect(question_, &QPlainTextEdit::textChanged, this, &AskPanel::inputsChanged);
 
   worker_ = new AskWorker;
   worker_->moveToThread(&thread_);

@@ -88,6 +88,8 @@ class AskPanel : public QDockWidget {
   void runFailed(const QString& message);
   void runCancelled();
   void modelLoaded(const QString& dir);
+  // The model folder, question or run options were changed by the user (or a setter).
+  void inputsChanged();
   // The answer text so far: empty when a run starts, then after every streamed piece.
   void answerStreamed(const QString& textSoFar);
 

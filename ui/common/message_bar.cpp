@@ -30,7 +30,7 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
   closeButton_->setAutoRaise(true);
   closeButton_->setFocusPolicy(Qt::NoFocus);   // must never eat Space or arrows
   closeButton_->setText(QStringLiteral("✕"));  // the style's title-bar icon looks boxed here
-  connect(closeButton_, &QToolButton::clicked, this, &MessageBar::dismiss);
+  connect(closeButton_, &QToolButton::clicked, this, [this] { dismiss(); });
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(10, 6, 6, 6);
@@ -42,14 +42,20 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
   hide();
 }
 
-void MessageBar::showError(const QString& text) {
+void MessageBar::showError(const QString& text, const QString& topic) {
   label_->setText(text);
+  topic_ = topic;
   show();
 }
 
 void MessageBar::dismiss() {
   label_->clear();
+  topic_.clear();
   hide();
+}
+
+void MessageBar::dismiss(const QString& topic) {
+  if (!isHidden() && topic_ == topic) dismiss();
 }
 
 QString MessageBar::text() const {

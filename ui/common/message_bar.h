@@ -15,8 +15,11 @@ class MessageBar : public QFrame {
  public:
   explicit MessageBar(QWidget* parent = nullptr);
 
-  void showError(const QString& text);
+  // `topic` names what the error is about (e.g. "ask"), so the part that can tell when it is fixed
+  // can take it down with dismiss(topic) without hiding someone else's message.
+  void showError(const QString& text, const QString& topic = {});
   void dismiss();
+  void dismiss(const QString& topic);
   QString text() const;
 
  protected:
@@ -28,6 +31,7 @@ class MessageBar : public QFrame {
   QLabel* icon_ = nullptr;
   QLabel* label_ = nullptr;
   QToolButton* closeButton_ = nullptr;
+  QString topic_;
 };
 
 }  // namespace stts::ui

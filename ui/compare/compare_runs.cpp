@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLocale>
 #include <cmath>
+
+#include "common/sample_numbers.h"
 
 namespace stts::ui {
 
@@ -73,12 +76,12 @@ QString comparisonProblem(const std::vector<const stts::RunResult*>& runs,
       if (std::abs(first.frameTime[f] - other.frameTime[f]) > kSameTimeTolerance) {
         return QCoreApplication::translate(
                    "CompareRuns",
-                   "“%1” sampled other frames than “%2” (frame %3 is at %4 s instead of %5 s); "
+                   "“%1” sampled other frames than “%2” (sample %3 is at %4 s instead of %5 s); "
                    "compare runs made with the same sampling.")
             .arg(runName(names, i), runName(names, 0))
-            .arg(f)
-            .arg(other.frameTime[f], 0, 'f', 3)
-            .arg(first.frameTime[f], 0, 'f', 3);
+            .arg(sampleNumber(int(f)))
+            .arg(QLocale().toString(other.frameTime[f], 'f', 3),
+                 QLocale().toString(first.frameTime[f], 'f', 3));
       }
     }
   }
@@ -130,7 +133,7 @@ QString paneHeader(const stts::RunResult& run, int index) {
   return QCoreApplication::translate("CompareRuns",
                                      "%1 · %2 · keep %3 % · %4 vision tokens · %5 answer tokens")
       .arg(paneLetter(index), QString::fromStdString(run.request.method))
-      .arg(keptPercent(run), 0, 'f', 1)
+      .arg(QLocale().toString(keptPercent(run), 'f', 1))
       .arg(run.visionTokensAfter)
       .arg(run.answerTokens.size());
 }

@@ -12,6 +12,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScreen>
 #include <QShortcut>
@@ -412,7 +413,7 @@ void CompareWindow::rebuildPanes() {
 
     const QString label = QStringLiteral("%1 · %2 %3 %")
                               .arg(paneLetter(i), QString::fromStdString(run.request.method))
-                              .arg(keptPercent(run), 0, 'f', 0);
+                              .arg(QLocale().toString(keptPercent(run), 'f', 0));
     labels.append(label);
     pairFirst_->addItem(label);
     pairSecond_->addItem(label);

@@ -1,11 +1,13 @@
 #include "compare/iou_strip.h"
 
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
 
+#include "common/sample_numbers.h"
 #include "timeline/timeline.h"
 
 namespace stts::ui {
@@ -64,8 +66,10 @@ int IoUStrip::indexAt(int x) const {
 QString IoUStrip::valueText(int index) const {
   if (index < 0 || index >= int(values_.size())) return {};
   const double value = values_[size_t(index)];
-  if (value < 0.0) return tr("Frame %1: IoU unknown").arg(index);
-  return tr("Frame %1: IoU(%2, %3) = %4").arg(index).arg(first_, second_).arg(value, 0, 'f', 3);
+  if (value < 0.0) return tr("Sample %1: IoU unknown").arg(sampleNumber(index));
+  return tr("Sample %1: IoU(%2, %3) = %4")
+      .arg(sampleNumber(index))
+      .arg(first_, second_, QLocale().toString(value, 'f', 3));
 }
 
 QSize IoUStrip::sizeHint() const {

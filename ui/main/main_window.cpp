@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
@@ -174,8 +175,16 @@ void MainWindow::buildAskPanel() {
                 actions_->action(ActionId::SaveRun)->shortcut().toString(QKeySequence::NativeText)),
         8000);
   });
+  // An Ask error ("Choose a model folder first", an engine failure) goes when the user changes
+  // what it was about or starts another run.
+  const QString askTopic = QStringLiteral("ask");
   connect(askPanel_, &AskPanel::runFailed, this,
-          [this](const QString& message) { messageBar_->showError(message); });
+          [this, askTopic](const QString& message) { messageBar_->showError(message, askTopic); });
+  connect(askPanel_, &AskPanel::inputsChanged, this,
+          [this, askTopic] { messageBar_->dismiss(askTopic); });
+  connect(askPanel_, &AskPanel::runningChanged, this, [this, askTopic](bool running) {
+    if (running) messageBar_->dismiss(askTopic);
+  });
 #else
   // Built without the model engine: nothing can answer a question.
   for (QAction* action : {choose, ask, cancel}) action->setVisible(false);
@@ -426,7 +435,7 @@ void MainWindow::onLoadFailed(const QString& path, const QString& message) {
   // The engine's sentence usually names the full path already; the file name keeps this short.
   const QString text = tr("Could not open “%1”: %2").arg(QFileInfo(path).fileName(), message);
   messageBar_->showError(text);
-  statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()));
+  statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10000);
   emit videoLoadFailed(path, message);
 }
 
@@ -434,7 +443,7 @@ void MainWindow::onRunLoadFailed(const QString& path, const QString& message) {
   // As for videos: nothing of the broken run is opened and the current view stays.
   messageBar_->showError(
       tr("Could not open the run “%1”: %2").arg(QFileInfo(path).fileName(), message));
-  statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()));
+  statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10000);
   emit runLoadFailed(path, message);
 }
 
@@ -494,7 +503,7 @@ QString MainWindow::videoSummary() const {
       .arg(QString::fromStdString(info.codec))
       .arg(info.displayWidth)
       .arg(info.displayHeight)
-      .arg(info.averageFps, 0, 'f', 2)
+      .arg(QLocale().toString(info.averageFps, 'f', 2))
       .arg(formatTimestamp(info.duration))
       .arg(video->frames.size());
 }
@@ -509,7 +518,7 @@ QString MainWindow::runSummary() const {
   return tr("Vision tokens %1 → %2 (%3 %)")
       .arg(result.visionTokensBefore)
       .arg(result.visionTokensAfter)
-      .arg(percent, 0, 'f', 1);
+      .arg(QLocale().toString(percent, 'f', 1));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -201,7 +202,7 @@ QString Timeline::keepStripToolTipAt(QPoint point) const {
                      .arg(formatTimestamp(samples_[size_t(index)].requestedTime))
                      .arg(kept)
                      .arg(cellsPerFrame_)
-                     .arg(100.0 * kept / std::max(1, cellsPerFrame_), 0, 'f', 1);
+                     .arg(QLocale().toString(100.0 * kept / std::max(1, cellsPerFrame_), 'f', 1));
   if (forced) text += QLatin1Char('\n') + tr("Kept whole by the method (e.g. the first frame)");
   return text;
 }
