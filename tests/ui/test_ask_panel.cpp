@@ -17,9 +17,11 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextEdit>
 
 #include "actions/action_registry.h"
 #include "ask/ask_panel.h"
+#include "ask/run_options.h"
 #include "charts/timing_panel.h"
 #include "common/folders.h"
 #include "common/message_bar.h"
@@ -94,7 +96,19 @@ class AskPanelTest : public QObject {
     QCOMPARE(window.navigator()->currentIndex(), before + 1);
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kRunTimeoutMs);
     QVERIFY(!panel->isRunning());
-    QVERIFY(!panel->answerBox()->toPlainText().isEmpty());
+    QVERIFY(!panel->answerText().isEmpty());
+    // The answer is shown once, in the Answer dock, not also in the Ask panel.
+    int shownIn = 0;
+    for (QPlainTextEdit* edit : window.findChildren<QPlainTextEdit*>()) {
+      if (edit->isVisible() && edit->toPlainText().contains(panel->answerText())) ++shownIn;
+    }
+    for (QTextEdit* edit : window.findChildren<QTextEdit*>()) {
+      if (edit->isVisible() && edit->toPlainText().contains(panel->answerText())) ++shownIn;
+    }
+    for (QLabel* label : window.findChildren<QLabel*>()) {
+      if (label->isVisible() && label->text().contains(panel->answerText())) ++shownIn;
+    }
+    QCOMPARE(shownIn, 1);
     QCOMPARE(panel->progressBar()->value(), panel->progressBar()->maximum());
     QCOMPARE(panel->progressBar()->format(), QStringLiteral("Done"));
     QVERIFY(panel->demoLabel()->isVisible());
@@ -136,7 +150,7 @@ class AskPanelTest : public QObject {
     QVERIFY(panel->isRunning());
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kRunTimeoutMs);
     QVERIFY(window.run() != shownBefore);
-    QVERIFY(!panel->answerBox()->toPlainText().isEmpty());
+    QVERIFY(!panel->answerText().isEmpty());
     QCOMPARE(panel->modelLoadCount(), 1);
 
     // Save Run offers a name that says what the run is, in the folder runs were saved to last,
@@ -181,6 +195,20 @@ class AskPanelTest : public QObject {
     QCOMPARE(panel->sampling().maxFrames, window.video()->sampling.maxFrames);
     QVERIFY(window.video()->frames.size() > 3);
     panel->setSampling(stts::SamplingSpec{3, 2.0});
+
+    // The less common options, each enabled for the methods it affects, reach the request.
+    RunOptionsBox* more = panel->runOptions();
+    QVERIFY(panel->setMethod(QStringLiteral("fastv")));
+    QVERIFY(more->fastvLayerBox()->isEnabled());
+    QVERIFY(!more->seedBox()->isEnabled());
+    QVERIFY(!more->tapBox()->isEnabled());
+    QVERIFY(panel->setMethod(QStringLiteral("evs")));
+    QVERIFY(more->tapBox()->isEnabled());
+    QVERIFY(panel->setMethod(QStringLiteral("random")));
+    QVERIFY(more->seedBox()->isEnabled());
+    QVERIFY(more->budgetBox()->isEnabled());
+    more->seedBox()->setValue(7);
+    more->budgetBox()->setCurrentIndex(more->budgetBox()->findData(QStringLiteral("native")));
     panel->setQuestion(QStringLiteral("Which colour?"));
     AnswerPanel* answer = window.runPanels()->answerPanel();
     bool answerPanelStreamed = false;
@@ -201,6 +229,9 @@ class AskPanelTest : public QObject {
     QCOMPARE(int(window.video()->frames.size()), 3);
     QCOMPARE(run.request.sampling.maxFrames, 3);
     QCOMPARE(run.request.dtype, std::string("float32"));
+    QCOMPARE(run.request.method, std::string("random"));
+    QCOMPARE(run.request.seed, uint64_t(7));
+    QCOMPARE(run.request.budgetPolicy, std::string("native"));
     QCOMPARE(run.timings.front().name, std::string("decode"));
 
     // The docks show the new run.

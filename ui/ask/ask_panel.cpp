@@ -21,6 +21,7 @@
 #include <cmath>
 
 #include "ask/ask_worker.h"
+#include "ask/run_options.h"
 #include "common/folders.h"
 #include "common/model_folder.h"
 #include "stts/device.h"
@@ -111,6 +112,10 @@ AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
   fillDevices();
   layout->addLayout(form);
   layout->addLayout(options);
+  runOptions_ = new RunOptionsBox(body);
+  layout->addWidget(runOptions_);
+  connect(method_, &QComboBox::currentIndexChanged, runOptions_,
+          [this] { runOptions_->followMethod(method_->currentData().toString()); });
 
   questionLabel_ = new QLabel(body);
   question_ = new QPlainTextEdit(body);
@@ -139,12 +144,8 @@ AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
   progress_->setValue(0);
   layout->addWidget(progress_);
 
-  answerLabel_ = new QLabel(body);
-  answer_ = new QPlainTextEdit(body);
-  answer_->setObjectName(QStringLiteral("askAnswer"));
-  answer_->setReadOnly(true);
-  layout->addWidget(answerLabel_);
-  layout->addWidget(answer_, 1);
+  // The answer is shown once, in the Answer dock, which follows answerStreamed().
+  layout->addStretch(1);
   setWidget(body);
 
   connect(modelButton_, &QPushButton::clicked, this, &AskPanel::chooseModelFolder);
@@ -254,7 +255,7 @@ void AskPanel::setKeepRatio(double ratio) {
 }
 
 QString AskPanel::answerText() const {
-  return answer_->toPlainText();
+  return answer_;
 }
 
 // The CPU always; CUDA devices only when the engine says CUDA can be used, so a CPU-only build
@@ -341,11 +342,12 @@ void AskPanel::startRun(const QString& question) {
   job.request.method = method_->currentData().toString().toStdString();
   job.request.keepRatio = keep_->value();
   job.request.maxNewTokens = maxNewTokens_->value();
+  runOptions_->applyTo(job.request);
   cancel_ = std::make_shared<stts::CancelToken>();
   job.cancel = cancel_;
   currentJob_ = job.id;
-  answerBeforeRun_ = answer_->toPlainText();
-  answer_->clear();
+  answerBeforeRun_ = answer_;
+  answer_.clear();
   progress_->setRange(0, 0);
   progress_->setFormat(tr("Starting…"));
   setRunning(true);
@@ -358,7 +360,7 @@ void AskPanel::cancelQuestion() {
   if (!isRunning()) return;
   cancel_->cancel();
   currentJob_ = 0;  // whatever the job still sends is dropped
-  answer_->setPlainText(answerBeforeRun_);
+  answer_ = answerBeforeRun_;
   progress_->setRange(0, 1);
   progress_->setValue(0);
   progress_->setFormat(tr("Cancelled"));
@@ -392,20 +394,19 @@ void AskPanel::onProgress(quint64 job, const QString& stage, qint64 done, qint64
 
 void AskPanel::onToken(quint64 job, const QString& text) {
   if (job != currentJob_) return;
-  answer_->moveCursor(QTextCursor::End);
-  answer_->insertPlainText(text);
-  emit answerStreamed(answer_->toPlainText());
+  answer_ += text;
+  emit answerStreamed(answer_);
 }
 
 void AskPanel::onFinished(quint64 job, LoadedRunPtr run) {
   if (job != currentJob_) return;
   currentJob_ = 0;
-  answer_->setPlainText(QString::fromStdString(run->run->answer));
+  answer_ = QString::fromStdString(run->run->answer);
   progress_->setRange(0, 1);
   progress_->setValue(1);
   progress_->setFormat(tr("Done"));
   setRunning(false);
-  emit answerStreamed(answer_->toPlainText());
+  emit answerStreamed(answer_);
   emit runFinished(std::move(run));
 }
 
@@ -415,7 +416,7 @@ void AskPanel::onFailed(quint64 job, const QString& message) {
   progress_->setRange(0, 1);
   progress_->setValue(0);
   progress_->setFormat(tr("Failed"));
-  answer_->setPlainText(answerBeforeRun_);
+  answer_ = answerBeforeRun_;
   setRunning(false);
   emit answerStreamed(answerBeforeRun_);
   emit runFailed(message);
@@ -443,11 +444,9 @@ void AskPanel::retranslate() {
   maxNewTokensLabel_->setText(tr("Max tokens:"));
   maxNewTokensLabel_->setToolTip(tr("The answer stops after this many new tokens."));
   questionLabel_->setText(tr("Question:"));
+  question_->setAccessibleName(tr("Question"));
   runButton_->setText(tr("Run"));
   cancelButton_->setText(tr("Cancel"));
-  answerLabel_->setText(tr("Answer:"));
-  question_->setAccessibleName(tr("Question"));
-  answer_->setAccessibleName(tr("Answer"));
 }
 
 }  // namespace stts::ui

@@ -24,6 +24,8 @@ class QSpinBox;
 
 namespace stts::ui {
 
+class RunOptionsBox;
+
 class AskWorker;
 
 class AskPanel : public QDockWidget {
@@ -62,10 +64,10 @@ class AskPanel : public QDockWidget {
 
   // The parts, for tests.
   QPlainTextEdit* questionBox() const { return question_; }
-  QPlainTextEdit* answerBox() const { return answer_; }
   QProgressBar* progressBar() const { return progress_; }
   QLabel* demoLabel() const { return demoLabel_; }
   QComboBox* methodBox() const { return method_; }
+  RunOptionsBox* runOptions() const { return runOptions_; }
   QComboBox* deviceBox() const { return device_; }
   QComboBox* dtypeBox() const { return dtype_; }
   QSpinBox* maxFramesBox() const { return maxFrames_; }
@@ -140,8 +142,8 @@ class AskPanel : public QDockWidget {
   QPushButton* runButton_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
   QProgressBar* progress_ = nullptr;
-  QLabel* answerLabel_ = nullptr;
-  QPlainTextEdit* answer_ = nullptr;
+  RunOptionsBox* runOptions_ = nullptr;
+  QString answer_;  // the answer so far (the Answer dock shows it)
 };
 
 }  // namespace stts::ui

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/engine_error.h"
 #include "stts/generate.h"
 #include "stts/model.h"
 #include "stts/pipeline.h"
@@ -65,7 +66,7 @@ bool AskWorker::ensureModel(const AskJob& job) {
   spec.loadLanguageModel = !job.request.question.empty();
   auto loaded = stts::Model::load(QFile::encodeName(job.modelDir).toStdString(), spec);
   if (!loaded) {
-    emit failed(job.id, QString::fromStdString(loaded.error().message));
+    emit failed(job.id, engineErrorText(loaded.error()));
     return false;
   }
   model_ = std::make_unique<stts::Model>(std::move(loaded.value()));
@@ -84,7 +85,7 @@ LoadedVideoPtr AskWorker::framesFor(const AskJob& job, double* decodeMillisecond
   auto source = stts::VideoSource::open(QFile::encodeName(job.video->path).toStdString());
   if (!source) {
     emit failed(job.id, tr("The video could not be sampled again with the chosen frame limits: %1")
-                            .arg(QString::fromStdString(source.error().message)));
+                            .arg(engineErrorText(source.error())));
     return nullptr;
   }
   auto frames = source->sample(want, job.cancel.get());
@@ -93,7 +94,7 @@ LoadedVideoPtr AskWorker::framesFor(const AskJob& job, double* decodeMillisecond
       emit failed(job.id, tr("The video could not be sampled again with the chosen frame "
                              "limits: %1")
                               .arg(frames ? tr("it has no decodable frames.")
-                                          : QString::fromStdString(frames.error().message)));
+                                          : engineErrorText(frames.error())));
     }
     return nullptr;
   }
@@ -142,7 +143,7 @@ void AskWorker::run(const AskJob& job) {
     return;
   }
   if (!result) {
-    emit failed(job.id, QString::fromStdString(result.error().message));
+    emit failed(job.id, engineErrorText(result.error()));
     return;
   }
   if (decodeMilliseconds >= 0.0) {

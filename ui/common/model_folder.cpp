@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "common/engine_error.h"
 #include "stts/model_config.h"
 
 namespace stts::ui {
@@ -27,7 +28,7 @@ QString modelFolderProblem(const QString& dir) {
     return QCoreApplication::translate("ModelFolder",
                                        "it has no config.json, so it is not a model folder.");
   auto parsed = stts::loadMolmo2Config(QFile::encodeName(config).toStdString());
-  if (!parsed) return QString::fromStdString(parsed.error().message);
+  if (!parsed) return engineErrorText(parsed.error());
   return {};
 }
 

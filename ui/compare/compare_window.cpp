@@ -23,6 +23,7 @@
 
 #include "actions/action_registry.h"
 #include "actions/shortcut_settings.h"
+#include "common/engine_error.h"
 #include "common/folders.h"
 #include "common/message_bar.h"
 #include "common/settings.h"
@@ -575,9 +576,8 @@ bool CompareWindow::exportImage(const QString& path) {
   }
   // Atomic and checked, as every export: never over a device or FIFO, never half a file.
   if (auto written = writeExportImage(image, path); !written) {
-    messageBar_->showError(
-        tr("Could not write the comparison image “%1”: %2")
-            .arg(QFileInfo(path).fileName(), QString::fromStdString(written.error().message)));
+    messageBar_->showError(tr("Could not write the comparison image “%1”: %2")
+                               .arg(QFileInfo(path).fileName(), engineErrorText(written.error())));
     return false;
   }
   statusLabel_->setText(tr("Saved %1").arg(QFileInfo(path).fileName()));

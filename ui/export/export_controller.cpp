@@ -9,6 +9,7 @@
 #include <QStatusBar>
 
 #include "actions/action_registry.h"
+#include "common/engine_error.h"
 #include "common/folders.h"
 #include "common/message_bar.h"
 #include "common/settings.h"
@@ -181,7 +182,7 @@ void ExportController::startNext() {
 void ExportController::finish(const stts::Expected<ExportOutcome>& outcome, const Job& job) {
   const QString name = QFileInfo(job.request.path).fileName();
   if (!outcome) {
-    const QString message = QString::fromStdString(outcome.error().message);
+    const QString message = engineErrorText(outcome.error());
     if (outcome.error().code == stts::ErrorCode::Cancelled) {
       parts_.status->showMessage(tr("Export cancelled."), 5000);
     } else {

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "common/engine_error.h"
 #include "stts/fit.h"
 
 namespace stts::ui {
@@ -29,7 +30,7 @@ void FitWorker::run(const FitJob& job) {
     if (fit.error().code == stts::ErrorCode::Cancelled || job.cancel->isCancelled()) {
       emit cancelled(job.id);
     } else {
-      emit failed(job.id, QString::fromStdString(fit.error().message));
+      emit failed(job.id, engineErrorText(fit.error()));
     }
     return;
   }

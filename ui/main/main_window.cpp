@@ -20,6 +20,7 @@
 #include "actions/action_icons.h"
 #include "actions/action_registry.h"
 #include "actions/key_bindings.h"
+#include "common/engine_error.h"
 #include "compare/compare_controller.h"
 #include "export/export_controller.h"
 #include "export/export_naming.h"
@@ -392,7 +393,7 @@ bool MainWindow::saveRun(const QString& path) {
   if (!saved) {
     messageBar_->showError(
         tr("Could not save the run “%1”: %2")
-            .arg(QFileInfo(absolute).fileName(), QString::fromStdString(saved.error().message)));
+            .arg(QFileInfo(absolute).fileName(), engineErrorText(saved.error())));
     return false;
   }
   content_->setRunPath(absolute);

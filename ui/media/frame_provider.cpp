@@ -1,5 +1,7 @@
 #include "media/frame_provider.h"
 
+#include "common/engine_error.h"
+
 #include <QFile>
 #include <QMetaObject>
 
@@ -79,7 +81,7 @@ void FrameProvider::requestFrame(int64_t frameNumber) {
           if (opened) {
             state->source = std::make_unique<stts::VideoSource>(std::move(opened.value()));
           } else {
-            state->openError = QString::fromStdString(opened.error().message);
+            state->openError = engineErrorText(opened.error());
           }
         }
         stts::RgbImagePtr image;
@@ -95,7 +97,7 @@ void FrameProvider::requestFrame(int64_t frameNumber) {
             if (decoded) {
               image = decoded.value();
             } else {
-              error = QString::fromStdString(decoded.error().message);
+              error = engineErrorText(decoded.error());
             }
           }
         }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/engine_error.h"
 #include "stts/runfile.h"
 
 namespace stts::ui {
@@ -34,7 +35,7 @@ LoadedVideoPtr framesFromVideo(const stts::RunResult& run, const QString& videoP
                                const stts::CancelToken* cancel, QString* problem) {
   auto source = stts::VideoSource::open(QFile::encodeName(videoPath).toStdString());
   if (!source) {
-    *problem = QString::fromStdString(source.error().message);
+    *problem = engineErrorText(source.error());
     return nullptr;
   }
   std::vector<stts::SampledFrame> sampled;
@@ -44,7 +45,7 @@ LoadedVideoPtr framesFromVideo(const stts::RunResult& run, const QString& videoP
     return nullptr;
   } else if (frames.error().code == stts::ErrorCode::TooLarge) {
     // A decoded-size bound: fetching the frames one by one below would bypass it.
-    *problem = QString::fromStdString(frames.error().message);
+    *problem = engineErrorText(frames.error());
     return nullptr;
   }
   auto video = std::make_shared<LoadedVideo>();
@@ -61,7 +62,7 @@ LoadedVideoPtr framesFromVideo(const stts::RunResult& run, const QString& videoP
     } else {
       auto image = source->frameAt(t);
       if (!image) {
-        *problem = QString::fromStdString(image.error().message);
+        *problem = engineErrorText(image.error());
         return nullptr;
       }
       frame.image = std::move(image.value());
@@ -131,7 +132,7 @@ bool isRunFilePath(const QString& path) {
 
 RunJobOutcome loadRunJob(const QString& path, const stts::CancelToken* cancel) {
   auto loaded = stts::loadRunFile(QFile::encodeName(path).toStdString());
-  if (!loaded) return {nullptr, QString::fromStdString(loaded.error().message)};
+  if (!loaded) return {nullptr, engineErrorText(loaded.error())};
   auto result = std::make_shared<LoadedRun>();
   result->path = path;
   result->run = std::make_shared<const stts::RunResult>(std::move(loaded.value()));

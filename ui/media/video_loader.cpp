@@ -5,6 +5,7 @@
 #include <QMetaObject>
 #include <algorithm>
 
+#include "common/engine_error.h"
 #include "media/run_loading.h"
 
 namespace stts::ui {
@@ -17,12 +18,12 @@ LoadedVideoPtr runLoadJob(const QString& path, const stts::SamplingSpec& spec,
   // The engine takes a native (local 8-bit) path so non-UTF-8 file names still open.
   auto source = stts::VideoSource::open(QFile::encodeName(path).toStdString());
   if (!source) {
-    *error = QString::fromStdString(source.error().message);
+    *error = engineErrorText(source.error());
     return nullptr;
   }
   auto frames = source->sample(spec, cancel);
   if (!frames) {
-    *error = QString::fromStdString(frames.error().message);
+    *error = engineErrorText(frames.error());
     return nullptr;
   }
   if (frames->empty()) {
