@@ -1,5 +1,6 @@
 // MainWindow behaviour: keys, playback, broken files, persisted settings, drag and drop.
 #include <QAbstractButton>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -133,6 +134,18 @@ class MainWindowTest : public QObject {
     window.frameView()->zoomIn();
     QTRY_COMPARE(zoom->text(), QStringLiteral("Zoom 125 %"));
     QCOMPARE(window.frameView()->zoomPercent(), 125);
+  }
+
+  // A 1024 x 700 window (a small laptop) holds everything, every dock open (it could not be made
+  // shorter than 724 px with the Ask, Answer and Display docks in one column).
+  void fitsASmallScreen() {
+    MainWindow window;
+    QVERIFY(showActive(window));
+    QVERIFY(openAndWait(window, colourClip()));
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) dock->show();
+    window.resize(1024, 700);
+    QTest::qWait(200);
+    QTRY_COMPARE(window.size(), QSize(1024, 700));
   }
 
   void spaceStartsAndStopsPlayback() {

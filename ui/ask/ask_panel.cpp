@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -146,7 +147,15 @@ AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
 
   // The answer is shown once, in the Answer dock, which follows answerStreamed().
   layout->addStretch(1);
-  setWidget(body);
+  // Scrolls rather than setting a minimum height: with the Answer and Display docks in the same
+  // column the window must still fit a 700-pixel-high screen.
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setFocusPolicy(Qt::NoFocus);
+  scroll->setWidget(body);
+  setWidget(scroll);
 
   connect(modelButton_, &QPushButton::clicked, this, &AskPanel::chooseModelFolder);
   connect(runButton_, &QPushButton::clicked, this, &AskPanel::runQuestion);
