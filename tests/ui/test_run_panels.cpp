@@ -352,3 +352,9 @@ class RunPanelsTest : public QObject {
 
 QTEST_MAIN(RunPanelsTest)
 #include "test_run_panels.moc"
+      // The data table, closed at first, opens at a readable size, not as a sliver.
+      window.resize(1280, 800);
+      QVERIFY(panels->dataPanel()->isHidden());
+      panels->dataPanel()->toggleViewAction()->trigger();
+      QTRY_VERIFY(panels->dataPanel()->width() >= 240 && panels->dataPanel()->height() >= 160);
+      panels->dataPanel()->toggleViewAction()->trigger();

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QStatusBar>
+#include <QTimer>
 
 #include "charts/timing_panel.h"
 #include "common/message_bar.h"
@@ -44,6 +45,17 @@ RunPanels::RunPanels(const Parts& parts, QMainWindow* window)
   window->resizeDocks({timing_, data_}, {3, 2}, Qt::Horizontal);  // the charts need the width
   window->resizeDocks({timing_}, {270}, Qt::Vertical);
   data_->hide();
+  // Opened later from View ▸ Panels, the data table would get whatever sliver the layout has
+  // left (80 px); give it its share of the bottom row then, once.
+  connect(data_->toggleViewAction(), &QAction::toggled, this, [this](bool shown) {
+    if (!shown || data_->isFloating()) return;
+    QTimer::singleShot(0, this, [this] {
+      if (data_->width() < 240 || data_->height() < 160) {
+        window_->resizeDocks({timing_, data_}, {3, 2}, Qt::Horizontal);
+        window_->resizeDocks({data_}, {270}, Qt::Vertical);
+      }
+    });
+  });
   for (QDockWidget* dock : {static_cast<QDockWidget*>(answer_), static_cast<QDockWidget*>(timing_),
                             static_cast<QDockWidget*>(data_)}) {
     parts.panelsMenu->addAction(dock->toggleViewAction());
