@@ -171,28 +171,9 @@
         <source>&amp;Compare Runs…</source>
         <translation>Läufe &amp;vergleichen …</translation>
     </message>
-</context>
-<context>
-    <name>ChartExport</name>
     <message>
-        <source>Could not write “%1”: %2</source>
-        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Made with STTS Lens</source>
-        <translation>Erstellt mit STTS Lens</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG-Zeichnung (*.svg)</translation>
-    </message>
-    <message>
-        <source>Export Chart</source>
-        <translation>Diagramm exportieren</translation>
+        <source>Normalise Scores per &amp;Frame</source>
+        <translation>Scores pro &amp;Bild normalisieren</translation>
     </message>
 </context>
 <context>
@@ -239,10 +220,6 @@
 %3</translation>
     </message>
     <message>
-        <source>%1 · %2 · sampled frame %3</source>
-        <translation>%1 · %2 · abgetastetes Bild %3</translation>
-    </message>
-    <message>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
@@ -259,20 +236,67 @@
         <translation>„%1“ hat %2 abgetastete Bilder und „%3“ hat %4; vergleichen Sie Läufe mit derselben Abtastung.</translation>
     </message>
     <message>
-        <source>“%1” sampled other frames than “%2” (frame %3 is at %4 s instead of %5 s); compare runs made with the same sampling.</source>
-        <translation>„%1“ hat andere Bilder abgetastet als „%2“ (Bild %3 liegt bei %4 s statt %5 s); vergleichen Sie Läufe mit derselben Abtastung.</translation>
-    </message>
-    <message>
         <source>%1 · %2 · keep %3 % · %4 vision tokens · %5 answer tokens</source>
         <translation>%1 · %2 · behalten %3 % · %4 Bild-Tokens · %5 Antwort-Tokens</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · sample %3 of %4</source>
+        <translation>%1 · %2 · Abtastbild %3 von %4</translation>
+    </message>
+    <message>
+        <source>“%1” sampled other frames than “%2” (sample %3 is at %4 s instead of %5 s); compare runs made with the same sampling.</source>
+        <translation>„%1“ hat andere Bilder abgetastet als „%2“ (Abtastbild %3 liegt bei %4 s statt bei %5 s); vergleichen Sie Läufe mit derselben Abtastung.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <source>This request cannot be carried out.</source>
+        <translation>Diese Anfrage kann nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Something that should be there was not found.</source>
+        <translation>Etwas, das vorhanden sein sollte, wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The file is damaged, incomplete or not what it claims to be.</source>
+        <translation>Die Datei ist beschädigt, unvollständig oder nicht das, was sie zu sein vorgibt.</translation>
+    </message>
+    <message>
+        <source>This kind of input is not supported.</source>
+        <translation>Diese Art von Eingabe wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The input is larger than STTS Lens accepts; try fewer frames.</source>
+        <translation>Die Eingabe ist größer, als STTS Lens annimmt; versuchen Sie es mit weniger Bildern.</translation>
+    </message>
+    <message>
+        <source>The operation took too long and was stopped.</source>
+        <translation>Der Vorgang hat zu lange gedauert und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Out of memory; try fewer frames, bfloat16 or the CPU.</source>
+        <translation>Nicht genügend Speicher; versuchen Sie es mit weniger Bildern, bfloat16 oder der CPU.</translation>
+    </message>
+    <message>
+        <source>The system refused to read or write a file.</source>
+        <translation>Das System hat das Lesen oder Schreiben einer Datei verweigert.</translation>
+    </message>
+    <message>
+        <source>STTS Lens hit an internal error; please report it.</source>
+        <translation>In STTS Lens ist ein interner Fehler aufgetreten; bitte melden Sie ihn.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>Export</name>
-    <message>
-        <source>Could not write “%1”: %2.</source>
-        <translation>„%1“ konnte nicht geschrieben werden: %2.</translation>
-    </message>
     <message>
         <source>No file name was given for the export.</source>
         <translation>Für den Export wurde kein Dateiname angegeben.</translation>
@@ -318,10 +342,6 @@
         <translation>Das Bild wird mit %1 × %2 geschrieben, kleiner als die %3 × %4 des Videos.</translation>
     </message>
     <message>
-        <source>sample #%1 of %2</source>
-        <translation>Abtastbild Nr. %1 von %2</translation>
-    </message>
-    <message>
         <source>%1 of %2 cells kept</source>
         <translation>%1 von %2 Zellen behalten</translation>
     </message>
@@ -332,10 +352,6 @@
     <message>
         <source>A: %1</source>
         <translation>A: %1</translation>
-    </message>
-    <message>
-        <source>There is no sampled frame %1: the frames are numbered 0 to %2.</source>
-        <translation>Es gibt kein abgetastetes Bild %1: Die Bilder sind von 0 bis %2 nummeriert.</translation>
     </message>
     <message>
         <source>There is no frame to export.</source>
@@ -372,6 +388,25 @@
         <source>%1 % kept</source>
         <translation>%1 % behalten</translation>
     </message>
+    <message>
+        <source>it exists and is not a regular file (a device, FIFO or folder)</source>
+        <translation>der Pfad existiert bereits und ist keine reguläre Datei (sondern ein Gerät, ein FIFO oder ein Ordner)</translation>
+    </message>
+    <message>
+        <source>sample %1 of %2</source>
+        <translation>Abtastbild %1 von %2</translation>
+    </message>
+    <message>
+        <source>There is no sample %1: the samples are numbered 1 to %2.</source>
+        <translation>Es gibt kein Abtastbild %1: Die Abtastbilder sind von 1 bis %2 nummeriert.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFileText</name>
+    <message>
+        <source>Could not write “%1”: %2.</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ModelFolder</name>
@@ -382,6 +417,89 @@
     <message>
         <source>it has no config.json, so it is not a model folder.</source>
         <translation>es enthält keine config.json und ist daher kein Modellordner.</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Rücktaste</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Ins</source>
+        <translation>Einfg</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Pos1</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>PgUp</source>
+        <translation>Bild auf</translation>
+    </message>
+    <message>
+        <source>PgDown</source>
+        <translation>Bild ab</translation>
+    </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Strg</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Umschalt</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Meta</source>
+        <translation>Meta</translation>
     </message>
 </context>
 <context>
@@ -401,6 +519,53 @@
     <message>
         <source>its video “%1” has changed since the run was made</source>
         <translation>sein Video „%1“ hat sich seit dem Lauf geändert</translation>
+    </message>
+</context>
+<context>
+    <name>StageChart</name>
+    <message>
+        <source>Tokens processed</source>
+        <translation>Verarbeitete Tokens</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>Zeit (%1)</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3 %)</source>
+        <translation>%1  %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>The chart needs at least %1 pixels of width to show all its text; %2 were asked for.</source>
+        <translation>Das Diagramm braucht mindestens %1 Pixel Breite, um seinen gesamten Text zu zeigen; angefordert wurden %2.</translation>
+    </message>
+    <message>
+        <source>At %1 pixels wide the chart needs at least %2 pixels of height to show all its text; %3 were asked for.</source>
+        <translation>Bei %1 Pixeln Breite braucht das Diagramm mindestens %2 Pixel Höhe, um seinen gesamten Text zu zeigen; angefordert wurden %3.</translation>
+    </message>
+    <message>
+        <source>The picture would be %1 × %2 pixels; at most %3 pixels on a side can be written.</source>
+        <translation>Das Bild wäre %1 × %2 Pixel groß; geschrieben werden können höchstens %3 Pixel pro Seite.</translation>
+    </message>
+    <message>
+        <source>Made with STTS Lens</source>
+        <translation>Erstellt mit STTS Lens</translation>
     </message>
 </context>
 <context>
@@ -548,16 +713,8 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Answer:</source>
-        <translation>Antwort:</translation>
-    </message>
-    <message>
         <source>Question</source>
         <translation>Frage</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>Antwort</translation>
     </message>
     <message>
         <source>Max frames:</source>
@@ -608,6 +765,77 @@
     </message>
 </context>
 <context>
+    <name>stts::ui::ChartExportDialog</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG-Zeichnung</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>1× (as on screen)</source>
+        <translation>1× (wie auf dem Bildschirm)</translation>
+    </message>
+    <message>
+        <source>2×</source>
+        <translation>2×</translation>
+    </message>
+    <message>
+        <source>3×</source>
+        <translation>3×</translation>
+    </message>
+    <message>
+        <source>300 dpi (print)</source>
+        <translation>300 dpi (Druck)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Skalierung:</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>A drawing of %1 × %2 pixels</source>
+        <translation>Eine Zeichnung mit %1 × %2 Pixeln</translation>
+    </message>
+    <message>
+        <source>A picture of %1 × %2 pixels</source>
+        <translation>Ein Bild mit %1 × %2 Pixeln</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>stts::ui::CompareRunsDialog</name>
     <message>
         <source>Compare Runs</source>
@@ -640,6 +868,14 @@
     <message>
         <source>Choose %1 to %2 runs of the same video, made with the same sampling (%3 chosen).</source>
         <translation>Wählen Sie %1 bis %2 Läufe desselben Videos mit derselben Abtastung (%3 gewählt).</translation>
+    </message>
+    <message>
+        <source>Re&amp;cent Runs</source>
+        <translation>&amp;Zuletzt verwendete Läufe</translation>
+    </message>
+    <message>
+        <source>No recent runs</source>
+        <translation>Keine zuletzt verwendeten Läufe</translation>
     </message>
 </context>
 <context>
@@ -713,10 +949,6 @@
         <translation>Überlagerung: %1%2</translation>
     </message>
     <message>
-        <source>Could not write the comparison image “%1”; check that the folder is writable.</source>
-        <translation>Das Vergleichsbild „%1“ konnte nicht geschrieben werden; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -727,6 +959,22 @@
     <message>
         <source>PNG images (*.png);;All files (*)</source>
         <translation>PNG-Bilder (*.png);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Follow the main window</source>
+        <translation>Dem Hauptfenster folgen</translation>
+    </message>
+    <message>
+        <source>Move the main window&apos;s playhead with this one, and this one with it, by time</source>
+        <translation>Die Abspielposition des Hauptfensters mit der dieses Fensters mitbewegen und umgekehrt, anhand der Zeit</translation>
+    </message>
+    <message>
+        <source>There is no comparison image to write.</source>
+        <translation>Es gibt kein Vergleichsbild zum Schreiben.</translation>
+    </message>
+    <message>
+        <source>Could not write the comparison image “%1”: %2</source>
+        <translation>Das Vergleichsbild „%1“ konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1146,10 +1394,6 @@
         <translation>Dieses Bild (%1 × %2) ist größer, als der Grafiktreiber anzeigen kann.</translation>
     </message>
     <message>
-        <source>Sampled frame %1 of %2 · %3</source>
-        <translation>Abgetastetes Bild %1 von %2 · %3</translation>
-    </message>
-    <message>
         <source>Cell: row %1, column %2</source>
         <translation>Zelle: Zeile %1, Spalte %2</translation>
     </message>
@@ -1185,6 +1429,10 @@
         <source>Dropped</source>
         <translation>Verworfen</translation>
     </message>
+    <message>
+        <source>Sample %1 of %2 · %3</source>
+        <translation>Abtastbild %1 von %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::IoUStrip</name>
@@ -1193,16 +1441,16 @@
         <translation>IoU der von %1 und %2 behaltenen Zellen pro abgetastetem Bild</translation>
     </message>
     <message>
-        <source>Frame %1: IoU unknown</source>
-        <translation>Bild %1: IoU unbekannt</translation>
-    </message>
-    <message>
-        <source>Frame %1: IoU(%2, %3) = %4</source>
-        <translation>Bild %1: IoU(%2, %3) = %4</translation>
-    </message>
-    <message>
         <source>IoU %1·%2</source>
         <translation>IoU %1·%2</translation>
+    </message>
+    <message>
+        <source>Sample %1: IoU unknown</source>
+        <translation>Abtastbild %1: IoU unbekannt</translation>
+    </message>
+    <message>
+        <source>Sample %1: IoU(%2, %3) = %4</source>
+        <translation>Abtastbild %1: IoU(%2, %3) = %4</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1582,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>Zoom %1 %</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1763,61 @@
     </message>
 </context>
 <context>
+    <name>stts::ui::RunOptionsBox</name>
+    <message>
+        <source>More options</source>
+        <translation>Weitere Optionen</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>as STTS keeps</source>
+        <translation>wie bei STTS</translation>
+    </message>
+    <message>
+        <source>method&apos;s own</source>
+        <translation>methodeneigen</translation>
+    </message>
+    <message>
+        <source>Keep exactly the cells STTS keeps at this ratio (matched budgets), or the count each method&apos;s own formula gives</source>
+        <translation>Genau so viele Zellen behalten, wie STTS bei diesem Anteil behält (gleiche Budgets), oder so viele, wie die eigene Formel der jeweiligen Methode ergibt</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>connector</source>
+        <translation>connector</translation>
+    </message>
+    <message>
+        <source>ViT</source>
+        <translation>ViT</translation>
+    </message>
+    <message>
+        <source>Where EVS and VidCom2 read their features: after the connector (the ViT runs in full) or in the ViT (saves ViT work)</source>
+        <translation>Wo EVS und VidCom2 ihre Merkmale lesen: nach dem connector (der ViT läuft vollständig) oder im ViT (spart ViT-Arbeit)</translation>
+    </message>
+    <message>
+        <source>FastV layer:</source>
+        <translation>FastV-Schicht:</translation>
+    </message>
+    <message>
+        <source>The LLM layer whose input loses the pruned vision tokens</source>
+        <translation>Die LLM-Schicht, in deren Eingabe die beim Beschneiden verworfenen Bild-Tokens fehlen</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>The random method&apos;s seed: the same seed keeps the same cells</source>
+        <translation>Seed der Methode Random: Derselbe Seed behält dieselben Zellen</translation>
+    </message>
+</context>
+<context>
     <name>stts::ui::RunPanels</name>
     <message>
         <source>“%1” cannot be used as a model: %2</source>
@@ -1577,16 +1884,20 @@
         <source>Raw frame between samples %1 and %2 · not a sampled frame, no overlay</source>
         <translation>Rohbild zwischen den Abtastbildern %1 und %2 · kein abgetastetes Bild, keine Überlagerung</translation>
     </message>
+    <message>
+        <source>Sample %1 · %2 · kept %3 of %4 cells (%5 %)</source>
+        <translation>Abtastbild %1 · %2 · %3 von %4 Zellen behalten (%5 %)</translation>
+    </message>
+    <message>
+        <source>Kept whole by the method (e.g. the first frame)</source>
+        <translation>Von der Methode vollständig behalten (z. B. das erste Bild)</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::TimingChart</name>
     <message>
         <source>%1 · %2: %3 ms</source>
         <translation>%1 · %2: %3 ms</translation>
-    </message>
-    <message>
-        <source>milliseconds</source>
-        <translation>Millisekunden</translation>
     </message>
     <message>
         <source>No stage timings were recorded in these runs.</source>
@@ -1608,32 +1919,12 @@
         <translation>Es gibt keinen Lauf zum Exportieren.</translation>
     </message>
     <message>
-        <source>Tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <source>%1 %2 ms (%3 %)</source>
-        <translation>%1 %2 ms (%3 %)</translation>
-    </message>
-    <message>
         <source>%1: %2 ms, %3 % of the run, %4 tokens on %5</source>
         <translation>%1: %2 ms, %3 % des Laufs, %4 Tokens auf %5</translation>
     </message>
     <message>
         <source>%1: %2 tokens</source>
         <translation>%1: %2 Tokens</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>milliseconds</source>
-        <translation>Millisekunden</translation>
-    </message>
-    <message>
-        <source>tokens processed</source>
-        <translation>verarbeitete Tokens</translation>
     </message>
     <message>
         <source>%1 ms in %2 stages</source>

@@ -171,32 +171,9 @@
         <source>&amp;Compare Runs…</source>
         <translation>比较运行(&amp;C)…</translation>
     </message>
-</context>
-<context>
-    <name>ChartExport</name>
     <message>
-        <source>Could not write “%1”: it is not a regular file</source>
-        <translation>无法写入“%1”：它不是普通文件</translation>
-    </message>
-    <message>
-        <source>Could not write “%1”: %2</source>
-        <translation>无法写入“%1”：%2</translation>
-    </message>
-    <message>
-        <source>Made with STTS Lens</source>
-        <translation>由 STTS Lens 制作</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Export Chart</source>
-        <translation>导出图表</translation>
+        <source>Normalise Scores per &amp;Frame</source>
+        <translation>按帧归一化分数(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -243,10 +220,6 @@
 %3</translation>
     </message>
     <message>
-        <source>%1 · %2 · sampled frame %3</source>
-        <translation>%1 · %2 · 采样帧 %3</translation>
-    </message>
-    <message>
         <source>run %1</source>
         <translation>运行 %1</translation>
     </message>
@@ -263,12 +236,63 @@
         <translation>“%1”有 %2 个采样帧，而“%3”有 %4 个；请比较采样方式相同的运行。</translation>
     </message>
     <message>
-        <source>“%1” sampled other frames than “%2” (frame %3 is at %4 s instead of %5 s); compare runs made with the same sampling.</source>
-        <translation>“%1”与“%2”采样的帧不同（第 %3 帧位于 %4 s，而不是 %5 s）；请比较采样方式相同的运行。</translation>
-    </message>
-    <message>
         <source>%1 · %2 · keep %3 % · %4 vision tokens · %5 answer tokens</source>
         <translation>%1 · %2 · 保留 %3% · %4 个视觉 token · %5 个回答 token</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · sample %3 of %4</source>
+        <translation>%1 · %2 · 采样 %3 / %4</translation>
+    </message>
+    <message>
+        <source>“%1” sampled other frames than “%2” (sample %3 is at %4 s instead of %5 s); compare runs made with the same sampling.</source>
+        <translation>“%1”与“%2”采样的帧不同（采样 %3 位于 %4 s，而不是 %5 s）；请比较采样方式相同的运行。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <source>This request cannot be carried out.</source>
+        <translation>无法执行此请求。</translation>
+    </message>
+    <message>
+        <source>Something that should be there was not found.</source>
+        <translation>未找到本应存在的内容。</translation>
+    </message>
+    <message>
+        <source>The file is damaged, incomplete or not what it claims to be.</source>
+        <translation>文件已损坏、不完整，或与其声称的格式不符。</translation>
+    </message>
+    <message>
+        <source>This kind of input is not supported.</source>
+        <translation>不支持此类输入。</translation>
+    </message>
+    <message>
+        <source>The input is larger than STTS Lens accepts; try fewer frames.</source>
+        <translation>输入超出了 STTS Lens 可接受的大小；请尝试减少帧数。</translation>
+    </message>
+    <message>
+        <source>The operation took too long and was stopped.</source>
+        <translation>操作耗时过长，已被停止。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Out of memory; try fewer frames, bfloat16 or the CPU.</source>
+        <translation>内存不足；请尝试减少帧数、使用 bfloat16 或改用 CPU。</translation>
+    </message>
+    <message>
+        <source>The system refused to read or write a file.</source>
+        <translation>系统拒绝读取或写入文件。</translation>
+    </message>
+    <message>
+        <source>STTS Lens hit an internal error; please report it.</source>
+        <translation>STTS Lens 遇到内部错误；请报告此问题。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -322,10 +346,6 @@
         <translation>该帧以 %1 × %2 写出，小于视频的 %3 × %4。</translation>
     </message>
     <message>
-        <source>sample #%1 of %2</source>
-        <translation>采样 #%1（共 %2 个）</translation>
-    </message>
-    <message>
         <source>%1 of %2 cells kept</source>
         <translation>已保留 %1 / %2 个单元格</translation>
     </message>
@@ -336,10 +356,6 @@
     <message>
         <source>A: %1</source>
         <translation>答：%1</translation>
-    </message>
-    <message>
-        <source>There is no sampled frame %1: the frames are numbered 0 to %2.</source>
-        <translation>没有采样帧 %1：帧的编号为 0 到 %2。</translation>
     </message>
     <message>
         <source>There is no frame to export.</source>
@@ -375,9 +391,17 @@
         <source>%1 % kept</source>
         <translation>保留 %1%</translation>
     </message>
+    <message>
+        <source>sample %1 of %2</source>
+        <translation>采样 %1 / %2</translation>
+    </message>
+    <message>
+        <source>There is no sample %1: the samples are numbered 1 to %2.</source>
+        <translation>不存在采样 %1：采样编号为 1 到 %2。</translation>
+    </message>
 </context>
 <context>
-    <name>ExportText</name>
+    <name>ExportFileText</name>
     <message>
         <source>Could not write “%1”: %2.</source>
         <translation>无法写入“%1”：%2。</translation>
@@ -392,6 +416,89 @@
     <message>
         <source>it has no config.json, so it is not a model folder.</source>
         <translation>其中没有 config.json，因此它不是模型文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>退格</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Ins</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source>PgUp</source>
+        <translation>PgUp</translation>
+    </message>
+    <message>
+        <source>PgDown</source>
+        <translation>PgDown</translation>
+    </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Meta</source>
+        <translation>Meta</translation>
     </message>
 </context>
 <context>
@@ -411,6 +518,53 @@
     <message>
         <source>The run cannot be shown: %1, and it stores no frames of its own.</source>
         <translation>无法显示该运行：%1，且该运行自身未存储任何帧。</translation>
+    </message>
+</context>
+<context>
+    <name>StageChart</name>
+    <message>
+        <source>Tokens processed</source>
+        <translation>处理的 token 数</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3 %)</source>
+        <translation>%1  %2（%3%）</translation>
+    </message>
+    <message>
+        <source>The chart needs at least %1 pixels of width to show all its text; %2 were asked for.</source>
+        <translation>图表至少需要 %1 像素的宽度才能显示全部文字；请求的宽度为 %2 像素。</translation>
+    </message>
+    <message>
+        <source>At %1 pixels wide the chart needs at least %2 pixels of height to show all its text; %3 were asked for.</source>
+        <translation>宽度为 %1 像素时，图表至少需要 %2 像素的高度才能显示全部文字；请求的高度为 %3 像素。</translation>
+    </message>
+    <message>
+        <source>The picture would be %1 × %2 pixels; at most %3 pixels on a side can be written.</source>
+        <translation>图像将为 %1 × %2 像素；每边最多只能写出 %3 像素。</translation>
+    </message>
+    <message>
+        <source>Made with STTS Lens</source>
+        <translation>由 STTS Lens 制作</translation>
     </message>
 </context>
 <context>
@@ -594,16 +748,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Answer:</source>
-        <translation>回答：</translation>
-    </message>
-    <message>
         <source>Question</source>
         <translation>问题</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>回答</translation>
     </message>
 </context>
 <context>
@@ -615,6 +761,77 @@
     <message>
         <source>it has no decodable frames.</source>
         <translation>其中没有可解码的帧。</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::ChartExportDialog</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>1× (as on screen)</source>
+        <translation>1×（与屏幕显示相同）</translation>
+    </message>
+    <message>
+        <source>2×</source>
+        <translation>2×</translation>
+    </message>
+    <message>
+        <source>3×</source>
+        <translation>3×</translation>
+    </message>
+    <message>
+        <source>300 dpi (print)</source>
+        <translation>300 dpi（打印）</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>A drawing of %1 × %2 pixels</source>
+        <translation>%1 × %2 像素的矢量图</translation>
+    </message>
+    <message>
+        <source>A picture of %1 × %2 pixels</source>
+        <translation>%1 × %2 像素的图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -650,6 +867,14 @@
     <message>
         <source>Choose %1 to %2 runs of the same video, made with the same sampling (%3 chosen).</source>
         <translation>请选择同一视频、采样方式相同的 %1 到 %2 个运行（已选择 %3 个）。</translation>
+    </message>
+    <message>
+        <source>Re&amp;cent Runs</source>
+        <translation>最近的运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No recent runs</source>
+        <translation>没有最近的运行</translation>
     </message>
 </context>
 <context>
@@ -723,10 +948,6 @@
         <translation>叠加层：%1%2</translation>
     </message>
     <message>
-        <source>Could not write the comparison image “%1”; check that the folder is writable.</source>
-        <translation>无法写入比较图像“%1”；请检查该文件夹是否可写。</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -737,6 +958,22 @@
     <message>
         <source>PNG images (*.png);;All files (*)</source>
         <translation>PNG 图像 (*.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Follow the main window</source>
+        <translation>跟随主窗口</translation>
+    </message>
+    <message>
+        <source>Move the main window&apos;s playhead with this one, and this one with it, by time</source>
+        <translation>按时间同步播放头：移动此窗口时主窗口随之移动，反之亦然</translation>
+    </message>
+    <message>
+        <source>There is no comparison image to write.</source>
+        <translation>没有可写出的比较图像。</translation>
+    </message>
+    <message>
+        <source>Could not write the comparison image “%1”: %2</source>
+        <translation>无法写入比较图像“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -1156,10 +1393,6 @@
         <translation>此帧（%1 × %2）超出了图形驱动程序可显示的最大尺寸。</translation>
     </message>
     <message>
-        <source>Sampled frame %1 of %2 · %3</source>
-        <translation>采样帧 %1 / %2 · %3</translation>
-    </message>
-    <message>
         <source>Cell: row %1, column %2</source>
         <translation>单元格：第 %1 行，第 %2 列</translation>
     </message>
@@ -1195,6 +1428,10 @@
         <source>Dropped</source>
         <translation>已丢弃</translation>
     </message>
+    <message>
+        <source>Sample %1 of %2 · %3</source>
+        <translation>采样 %1 / %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::IoUStrip</name>
@@ -1203,16 +1440,16 @@
         <translation>每个采样帧中 %1 与 %2 所保留单元格的 IoU</translation>
     </message>
     <message>
-        <source>Frame %1: IoU unknown</source>
-        <translation>帧 %1：IoU 未知</translation>
-    </message>
-    <message>
-        <source>Frame %1: IoU(%2, %3) = %4</source>
-        <translation>帧 %1：IoU(%2, %3) = %4</translation>
-    </message>
-    <message>
         <source>IoU %1·%2</source>
         <translation>IoU %1·%2</translation>
+    </message>
+    <message>
+        <source>Sample %1: IoU unknown</source>
+        <translation>采样 %1：IoU 未知</translation>
+    </message>
+    <message>
+        <source>Sample %1: IoU(%2, %3) = %4</source>
+        <translation>采样 %1：IoU(%2, %3) = %4</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1581,10 @@
     <message>
         <source>Vision tokens %1 → %2 (%3 %)</source>
         <translation>视觉 token %1 → %2（%3%）</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>缩放 %1%</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1762,61 @@
     </message>
 </context>
 <context>
+    <name>stts::ui::RunOptionsBox</name>
+    <message>
+        <source>More options</source>
+        <translation>更多选项</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>预算：</translation>
+    </message>
+    <message>
+        <source>as STTS keeps</source>
+        <translation>与 STTS 相同</translation>
+    </message>
+    <message>
+        <source>method&apos;s own</source>
+        <translation>方法自身</translation>
+    </message>
+    <message>
+        <source>Keep exactly the cells STTS keeps at this ratio (matched budgets), or the count each method&apos;s own formula gives</source>
+        <translation>保留与 STTS 在此比例下所保留数量完全相同的单元格（预算一致），或保留各方法自身公式给出的数量</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <source>connector</source>
+        <translation>connector</translation>
+    </message>
+    <message>
+        <source>ViT</source>
+        <translation>ViT</translation>
+    </message>
+    <message>
+        <source>Where EVS and VidCom2 read their features: after the connector (the ViT runs in full) or in the ViT (saves ViT work)</source>
+        <translation>EVS 和 VidCom2 读取特征的位置：connector 之后（ViT 完整运行）或 ViT 内部（节省 ViT 计算）</translation>
+    </message>
+    <message>
+        <source>FastV layer:</source>
+        <translation>FastV 层：</translation>
+    </message>
+    <message>
+        <source>The LLM layer whose input loses the pruned vision tokens</source>
+        <translation>在其输入中去掉被剪枝视觉 token 的 LLM 层</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>The random method&apos;s seed: the same seed keeps the same cells</source>
+        <translation>Random 方法的随机种子：相同的种子保留相同的单元格</translation>
+    </message>
+</context>
+<context>
     <name>stts::ui::RunPanels</name>
     <message>
         <source>“%1” cannot be used as a model: %2</source>
@@ -1587,16 +1883,20 @@
         <source>%1 · kept %2 / %3</source>
         <translation>%1 · 保留 %2 / %3</translation>
     </message>
+    <message>
+        <source>Sample %1 · %2 · kept %3 of %4 cells (%5 %)</source>
+        <translation>采样 %1 · %2 · 保留 %3 / %4 个单元格（%5%）</translation>
+    </message>
+    <message>
+        <source>Kept whole by the method (e.g. the first frame)</source>
+        <translation>被该方法完整保留（例如第一帧）</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::TimingChart</name>
     <message>
         <source>%1 · %2: %3 ms</source>
         <translation>%1 · %2：%3 ms</translation>
-    </message>
-    <message>
-        <source>milliseconds</source>
-        <translation>毫秒</translation>
     </message>
     <message>
         <source>No stage timings were recorded in these runs.</source>
@@ -1618,32 +1918,12 @@
         <translation>没有可导出的运行。</translation>
     </message>
     <message>
-        <source>Tokens</source>
-        <translation>Token 数</translation>
-    </message>
-    <message>
-        <source>%1 %2 ms (%3 %)</source>
-        <translation>%1 %2 ms（%3%）</translation>
-    </message>
-    <message>
         <source>%1: %2 ms, %3 % of the run, %4 tokens on %5</source>
         <translation>%1：%2 ms，占运行的 %3%，在 %5 上处理 %4 个 token</translation>
     </message>
     <message>
         <source>%1: %2 tokens</source>
         <translation>%1：%2 个 token</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>milliseconds</source>
-        <translation>毫秒</translation>
-    </message>
-    <message>
-        <source>tokens processed</source>
-        <translation>已处理的 token</translation>
     </message>
     <message>
         <source>%1 ms in %2 stages</source>

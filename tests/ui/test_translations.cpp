@@ -10,6 +10,7 @@
 #include <QXmlStreamReader>
 
 #include "actions/action_registry.h"
+#include "common/engine_error.h"
 #include "gui_test_support.h"
 #include "main/main_window.h"
 #include "main/translation.h"
@@ -76,6 +77,41 @@ class TranslationsTest : public QObject {
 
     installTranslators(QLocale(QLocale::English, QLocale::UnitedStates));
     QTRY_COMPARE(menus.first()->text(), QStringLiteral("&File"));
+  }
+
+  // An engine error (English, naming files and sizes) leads with a sentence in the UI language.
+  void engineErrorsSpeakTheUiLanguage_data() { addCatalogueRows(); }
+  void engineErrorsSpeakTheUiLanguage() {
+    QFETCH(QString, language);
+    const stts::Error error =
+        stts::makeError(stts::ErrorCode::OutOfMemory, "out of GPU memory at prefill");
+    const QString detail = QStringLiteral("out of GPU memory at prefill");
+    QCOMPARE(engineErrorText(error), detail);  // English: the engine's sentence as it is
+    QVERIFY(installTranslators(chooseUiLocale(language)));
+    const QString translated = engineErrorText(error);
+    const QString headline = engineErrorHeadline(stts::ErrorCode::OutOfMemory);
+    QVERIFY2(headline != QStringLiteral("Out of memory; try fewer frames, bfloat16 or the CPU."),
+             qPrintable(headline));
+    QVERIFY2(translated.startsWith(headline) && translated.contains(detail),
+             qPrintable(translated));
+    for (int code = 0; code <= int(stts::ErrorCode::Internal); ++code)
+      QVERIFY(!engineErrorHeadline(stts::ErrorCode(code)).isEmpty());
+    installTranslators(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(engineErrorText(error), detail);
+  }
+
+  // Key names (F1 overlay, menus, tooltips) follow the UI language too, without Qt's own
+  // catalogues.
+  void keyNamesAreTranslated() {
+    QVERIFY(installTranslators(chooseUiLocale(QStringLiteral("de"))));
+    const QString space = QKeySequence(Qt::Key_Space).toString(QKeySequence::NativeText);
+    const QString ctrlRight =
+        QKeySequence(Qt::CTRL | Qt::Key_Right).toString(QKeySequence::NativeText);
+    installTranslators(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(space, QStringLiteral("Leertaste"));
+    QCOMPARE(ctrlRight, QStringLiteral("Strg+Rechts"));
+    QCOMPARE(QKeySequence(Qt::Key_Space).toString(QKeySequence::NativeText),
+             QStringLiteral("Space"));
   }
 
   // The spellings a user may give to --lang or $LANGUAGE all find the Simplified Chinese catalogue.
