@@ -52,6 +52,7 @@ class CliExportTest : public QObject {
   QTemporaryDir dir_;
   QString runPath_;
   QString storedRunPath_;
+  QString timedRunPath_;
   stts::RunResult run_;
 
   QString out(const QString& name) const { return dir_.filePath(name); }
@@ -98,6 +99,18 @@ class CliExportTest : public QObject {
     stored.inputFrames.assign(size_t(stored.frames) * 378 * 378 * 3, 180);
     storedRunPath_ = out("stored.sttsrun");
     QVERIFY(stts::saveRunFile(storedRunPath_.toStdString(), stored));
+
+    // The same run with all ten stages timed, decode_tokens the longest (issue #13).
+    stts::RunResult timed = run_;
+    const std::pair<const char*, double> stages[] = {
+        {"decode", 1204.3},        {"preprocess", 311.8}, {"vit_pre", 16595.7},
+        {"select", 42.6},          {"vit_bias", 1390.2},  {"pack", 3.9},
+        {"vit_post", 9811.5},      {"connector", 702.4},  {"prefill", 11840.6},
+        {"decode_tokens", 29120.0}};
+    for (const auto& [name, milliseconds] : stages)
+      timed.timings.push_back({name, milliseconds, "cpu", 300});
+    timedRunPath_ = out("timed.sttsrun");
+    QVERIFY(stts::saveRunFile(timedRunPath_.toStdString(), timed));
   }
 
   void helpListsExport() {
@@ -107,7 +120,8 @@ class CliExportTest : public QObject {
     const CliResult own = stts::test::runCli({"export", "--help"});
     QCOMPARE(own.exitCode, 0);
     for (const char* option : {"--frame", "--contact-sheet", "--csv", "--json", "--no-overlay",
-                               "--legend", "--caption", "--mode", "--colour-map"}) {
+                               "--legend", "--caption", "--mode", "--colour-map", "--timing-chart",
+                               "--token-chart", "--width", "--height", "--scale", "--dpi"}) {
       QVERIFY2(own.outText().contains(QLatin1String(option)), option);
     }
   }
@@ -237,6 +251,95 @@ class CliExportTest : public QObject {
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY2(result.errText().contains(QStringLiteral("stored")), result.err.constData());
     QCOMPARE(QImage(path).size(), QSize(672, 378));  // 378 high at the video's 16:9
+  }
+
+  // --timing-chart and --token-chart: the Timing dock's charts as figures, without a display.
+  void stageChartsAsSvgAndPng() {
+    const QString svg = out("times.svg");
+    CliResult result = runHeadless({"export", timedRunPath_, "--timing-chart", "-o", svg});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.outText().contains(QStringLiteral("SVG")), result.out.constData());
+    const QByteArray drawing = readAll(svg);
+    QVERIFY(drawing.startsWith("<?xml"));
+    for (const char* stage : {"decode", "preprocess", "vit_pre", "select", "vit_bias", "pack",
+                              "vit_post", "connector", "prefill", "decode_tokens"}) {
+      QVERIFY2(drawing.contains(QByteArray(">") + stage + "  "), stage);  // "name  value (share)"
+    }
+    QVERIFY(drawing.contains("29.12 s (41.0 %)"));
+    QVERIFY(drawing.contains("Time (s)"));
+
+    // PNG at 1x and 2x: the same chart with twice the pixels each way, and the same print size.
+    const QString single = out("times.png");
+    const QString twice = out("times@2x.png");
+    QCOMPARE(runHeadless({"export", timedRunPath_, "--timing-chart", "-o", single}).exitCode, 0);
+    result = runHeadless({"export", timedRunPath_, "--timing-chart", "--scale", "2", "-o", twice});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QImage one(single);
+    const QImage two(twice);
+    QVERIFY(!one.isNull() && !two.isNull());
+    QCOMPARE(one.width(), 640);  // the default width
+    QCOMPARE(two.size(), one.size() * 2);
+    QCOMPARE(one.dotsPerMeterX(), 3780);  // 96 dpi
+    QCOMPARE(two.dotsPerMeterX(), 7559);  // 192 dpi
+    QVERIFY(result.outText().contains(
+        QStringLiteral("%1 x %2 pixels").arg(two.width()).arg(two.height())));
+
+    // The token chart at a chosen size and 300 dpi.
+    const QString print = out("tokens-300dpi.png");
+    result = runHeadless({"export", timedRunPath_, "--token-chart", "--width", "500", "--height",
+                          "400", "--dpi", "300", "--no-title", "-o", print});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QImage tokens(print);
+    QCOMPARE(tokens.size(), QSize(1563, 1250));  // 500 x 400 at 300 / 96
+    QCOMPARE(tokens.dotsPerMeterX(), 11811);     // 300 dots per inch
+
+    // A folder gets a name from the run, and a second export never overwrites the first.
+    QTemporaryDir folder;
+    QCOMPARE(runHeadless({"export", timedRunPath_, "--token-chart", "-o", folder.path()}).exitCode,
+             0);
+    QCOMPARE(runHeadless({"export", timedRunPath_, "--token-chart", "-o", folder.path()}).exitCode,
+             0);
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files, QDir::Name),
+             (QStringList{"timed_stage-tokens-2.png", "timed_stage-tokens.png"}));
+  }
+
+  void badChartOptionsAreRefusedInOneLine() {
+    // Usage errors (exit 2): one "stts: …" line naming the problem, then the hint.
+    const QList<QStringList> usage = {
+        {"--timing-chart", "--scale", "0", "-o", out("a.png")},
+        {"--timing-chart", "--scale", "two", "-o", out("a.png")},
+        {"--timing-chart", "--scale", "2", "--dpi", "300", "-o", out("a.png")},
+        {"--timing-chart", "--dpi", "3", "-o", out("a.png")},
+        {"--timing-chart", "--width", "-5", "-o", out("a.png")},
+        {"--timing-chart", "--scale", "2", "-o", out("a.svg")},
+        {"--timing-chart", "--token-chart", "-o", out("a.png")},
+        {"--timing-chart", "--csv", "-o", out("a.png")},
+        {"--json", "--width", "300", "-o", out("a.json")},
+    };
+    for (const QStringList& options : usage) {
+      const CliResult result = runHeadless(QStringList{"export", timedRunPath_} + options);
+      const QString what = options.join(' ') + QStringLiteral(": ") + result.errText();
+      QVERIFY2(result.exitCode == 2, qPrintable(what));
+      const QStringList lines = result.errText().trimmed().split('\n');
+      QVERIFY2(lines.size() == 2 && lines[0].startsWith(QStringLiteral("stts: ")),
+               qPrintable(what));
+    }
+    QVERIFY(!QFile::exists(out("a.png")) && !QFile::exists(out("a.svg")));
+
+    // Too small for the chart's text: says what it needs, writes nothing.
+    CliResult result = runHeadless(
+        {"export", timedRunPath_, "--timing-chart", "--width", "120", "-o", out("small.png")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.errText().startsWith(QStringLiteral("stts: ")) &&
+                 result.errText().contains(QStringLiteral("at least")) &&
+                 result.errText().trimmed().count('\n') == 0,
+             result.err.constData());
+    QVERIFY(!QFile::exists(out("small.png")));
+    // A run without stage timings has no chart.
+    result = runHeadless({"export", runPath_, "--timing-chart", "-o", out("none.png")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.errText().contains(QStringLiteral("no stage timings")), result.err.constData());
+    QVERIFY(!QFile::exists(out("none.png")));
   }
 
   void failuresAreClear() {

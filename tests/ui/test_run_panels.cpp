@@ -1,12 +1,12 @@
 // The run docks (label ui): Timing, Data and Answer for a run built here, saved with
-// stts::saveRunFile and opened like a user would (no model needed). Checks the chart's bars hold
-// the run's milliseconds and tokens, PNG and SVG exports really draw, the data table's rows and
+// stts::saveRunFile and opened like a user would (no model needed). Checks the charts hold the
+// run's milliseconds and tokens, name every stage in full at any dock size (issue #13), PNG (at a
+// chosen scale or dpi) and SVG exports really draw, the data table's rows and
 // kept counts match the run and clicking a row moves the playhead, the answer text and counts,
 // the empty states, View ▸ Panels toggles, the dock layout surviving a restart, and dropped
 // folders (a model folder is chosen, anything else is refused with a sentence).
 #include <QAction>
-#include <QBarSet>
-#include <QChartView>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -17,12 +17,16 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSvgRenderer>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
+#include "charts/chart_export.h"
+#include "charts/stage_chart_view.h"
+#include "charts/stage_colours.h"
 #include "charts/timing_panel.h"
 #include "common/message_bar.h"
 #include "gui_test_support.h"
@@ -54,6 +58,14 @@ const Stage kStages[] = {
     {"select", 1.5, 567},       {"vit_bias", 2.0, 567},  {"pack", 0.75, 300},
     {"vit_post", 21.0, 300},    {"connector", 6.0, 300}, {"prefill", 55.0, 342},
     {"decode_tokens", 80.0, 5},
+};
+
+// A long run as issue #13 reported it: decode_tokens the largest, vit_pre 23 % of 71 s.
+const Stage kLongStages[] = {
+    {"decode", 1204.3, 7},          {"preprocess", 311.8, 7},  {"vit_pre", 16595.7, 5103},
+    {"select", 42.6, 567},          {"vit_bias", 1390.2, 567}, {"pack", 3.9, 300},
+    {"vit_post", 9811.5, 300},      {"connector", 702.4, 300}, {"prefill", 11840.6, 342},
+    {"decode_tokens", 29120.0, 96},
 };
 
 const char kAnswer[] = "Red, then green, then blue.";
@@ -98,15 +110,38 @@ stts::RunResult makeRun(const LoadedVideo& video, const QString& modelDir) {
 }
 
 // Pixels that differ clearly from the image's corner (the chart's background).
-int drawnPixels(const QImage& image) {
+int drawnPixels(const QImage& image, QRect area = {}, int step = 2) {
+  if (area.isNull()) area = image.rect();
   const QColor background = image.pixelColor(0, 0);
   int count = 0;
-  for (int y = 0; y < image.height(); y += 2) {
-    for (int x = 0; x < image.width(); x += 2) {
+  for (int y = area.top(); y <= area.bottom(); y += step) {
+    for (int x = area.left(); x <= area.right(); x += step) {
       if (!colourNear(image.pixelColor(x, y), background, 40)) ++count;
     }
   }
   return count;
+}
+
+int pixelsOf(const QImage& image, QRect area, QColor colour) {
+  int count = 0;
+  for (int y = area.top(); y <= area.bottom(); ++y) {
+    for (int x = area.left(); x <= area.right(); ++x) count += image.pixelColor(x, y) == colour;
+  }
+  return count;
+}
+
+// A rectangle of the widget in the pixels of its grab().
+QRect inPixels(const QRectF& rect, qreal ratio) {
+  return QRectF(rect.topLeft() * ratio, rect.size() * ratio).toAlignedRect();
+}
+
+QString share(double milliseconds, double total) {
+  return QStringLiteral("(%1 %)").arg(100.0 * milliseconds / total, 0, 'f', 1);
+}
+
+QByteArray readAll(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 }  // namespace
@@ -158,28 +193,45 @@ class RunPanelsTest : public QObject {
     QVERIFY(openRun(window));
     QVERIFY(timing->hasRun());
     QVERIFY(!timing->emptyLabel()->isVisible());
-    const QList<QBarSet*> sets = timing->timeBarSets();
-    QCOMPARE(sets.size(), int(std::size(kStages)));
+    const StageChartData& data = timing->chartData();
+    const QStringList legend = timing->legendTexts();
+    QCOMPARE(data.stages.size(), int(std::size(kStages)));
+    QCOMPARE(legend.size(), int(std::size(kStages)));
     double total = 0.0;
     for (const Stage& stage : kStages) total += stage.milliseconds;
-    for (int i = 0; i < sets.size(); ++i) {
+    for (int i = 0; i < data.stages.size(); ++i) {
       const Stage& stage = kStages[i];
-      QCOMPARE(sets[i]->count(), 1);
-      QCOMPARE(sets[i]->at(0), stage.milliseconds);
+      QCOMPARE(data.stages[i], QString::fromLatin1(stage.name));
+      QCOMPARE(data.milliseconds.front()[size_t(i)], stage.milliseconds);
+      QCOMPARE(data.tokens.front()[size_t(i)], stage.tokens);
       // The legend names the stage with its milliseconds and share.
-      QVERIFY2(sets[i]->label().startsWith(QString::fromLatin1(stage.name) + QLatin1Char(' ')),
-               qPrintable(sets[i]->label()));
-      const QString share = QString::number(100.0 * stage.milliseconds / total, 'f', 1);
-      QVERIFY2(sets[i]->label().contains(share), qPrintable(sets[i]->label()));
-      QCOMPARE(timing->tokenBarSet()->at(sets.size() - 1 - i), double(stage.tokens));
+      QVERIFY2(legend[i].startsWith(QString::fromLatin1(stage.name) + QLatin1Char(' ')),
+               qPrintable(legend[i]));
+      QVERIFY2(legend[i].contains(share(stage.milliseconds, total)), qPrintable(legend[i]));
     }
-    // Hovering a segment names its stage, milliseconds and tokens.
-    emit sets[2]->hovered(true, 0);
-    QVERIFY2(timing->lastHoverText().contains(QStringLiteral("vit_pre")) &&
-                 timing->lastHoverText().contains(QStringLiteral("40.25")) &&
-                 timing->lastHoverText().contains(QStringLiteral("5103")),
-             qPrintable(timing->lastHoverText()));
-    emit sets[2]->hovered(false, 0);
+    // The token chart names every stage, in order.
+    StageChartView* times = timing->chartView(TimingPanel::Chart::Time);
+    StageChartView* tokens = timing->chartView(TimingPanel::Chart::Tokens);
+    QStringList names;
+    for (const ChartText& text : tokens->chartLayout().texts) {
+      if (text.role == ChartText::Role::RowLabel) names.append(text.text);
+    }
+    QCOMPARE(names, data.stages);
+
+    // Hovering a segment names its stage, milliseconds and tokens; a token bar its tokens.
+    const ChartBar* vitPre = nullptr;
+    for (const ChartBar& bar : times->chartLayout().bars) {
+      if (bar.stage == 2) vitPre = &bar;
+    }
+    QVERIFY(vitPre);
+    QTest::mouseMove(times, vitPre->rect.center().toPoint());
+    QTRY_VERIFY2(timing->lastHoverText().contains(QStringLiteral("vit_pre")) &&
+                     timing->lastHoverText().contains(QStringLiteral("40.25")) &&
+                     timing->lastHoverText().contains(QStringLiteral("5103")),
+                 qPrintable(timing->lastHoverText()));
+    // decode's 7 tokens make a bar a pixel long: its whole row answers.
+    QTest::mouseMove(tokens, tokens->chartLayout().bars[0].hitArea.center().toPoint());
+    QTRY_COMPARE(timing->lastHoverText(), QStringLiteral("decode: 7 tokens"));
 
     for (auto chart : {TimingPanel::Chart::Time, TimingPanel::Chart::Tokens}) {
       const QString name =
@@ -194,11 +246,10 @@ class RunPanelsTest : public QObject {
 
       const QString svg = scratch_.filePath(name + QStringLiteral(".svg"));
       QCOMPARE(timing->exportChart(chart, svg), QString());
-      QFile file(svg);
-      QVERIFY(file.open(QIODevice::ReadOnly));
-      const QByteArray text = file.readAll();
+      const QByteArray text = readAll(svg);
       QVERIFY(text.contains("<svg"));
       QVERIFY(text.contains("</svg>"));
+      for (const Stage& stage : kStages) QVERIFY2(text.contains(stage.name), stage.name);
       QSvgRenderer renderer(svg);
       QVERIFY(renderer.isValid());
       QVERIFY(!renderer.defaultSize().isEmpty());
@@ -208,6 +259,128 @@ class RunPanelsTest : public QObject {
                  ->exportChart(TimingPanel::Chart::Time,
                                scratch_.filePath(QStringLiteral("missing/dir/time.png")))
                  .isEmpty());
+  }
+
+  // Issue #13: a long run with all ten stages, decode_tokens the largest. Every stage is in the
+  // legend in full and inside the chart, at the smallest size the dock allows and at a wide one;
+  // the exports name every stage with its share, at the chosen scale or resolution.
+  void longRunShowsEveryStageInFullAtAnySize() {
+    auto run = std::make_shared<stts::RunResult>();
+    double total = 0.0;
+    for (const Stage& stage : kLongStages) {
+      run->timings.push_back({stage.name, stage.milliseconds, "cuda", stage.tokens});
+      total += stage.milliseconds;
+    }
+    TimingPanel panel;
+    panel.setRun(run);
+    panel.show();  // a floating dock: a window of its own
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    StageChartView* times = panel.chartView(TimingPanel::Chart::Time);
+    StageChartView* tokens = panel.chartView(TimingPanel::Chart::Tokens);
+    // The whole time chart fits the 445 x 215 the old chart had in the dock.
+    QVERIFY2(times->minimumSizeHint().width() <= 445 && times->minimumSizeHint().height() <= 215,
+             qPrintable(QStringLiteral("%1 x %2")
+                            .arg(times->minimumSizeHint().width())
+                            .arg(times->minimumSizeHint().height())));
+
+    int smallLegendRows = 0;
+    for (QSize size : {QSize(120, 80), QSize(1800, 560)}) {
+      panel.resize(size);  // the layout never lets a chart get smaller than its text needs
+      QTRY_VERIFY(size.width() < 445 || times->width() > 900);
+      for (StageChartView* view : {times, tokens}) {
+        QVERIFY(view->width() >= view->minimumSizeHint().width());
+        QVERIFY(view->height() >= view->minimumSizeHint().height());
+        const StageChartLayout& layout = view->chartLayout();
+        QCOMPARE(layout.size, QSizeF(view->size()));
+        QVERIFY(layout.fits);
+        for (const ChartText& text : layout.texts) {
+          QVERIFY2(QRectF(view->rect()).contains(text.rect), qPrintable(text.text));
+        }
+      }
+      const QStringList legend = panel.legendTexts();
+      QCOMPARE(legend.size(), int(std::size(kLongStages)));
+      for (int i = 0; i < legend.size(); ++i) {
+        const Stage& stage = kLongStages[i];
+        QVERIFY2(legend[i].startsWith(QString::fromLatin1(stage.name) + QStringLiteral("  ")) &&
+                     legend[i].endsWith(share(stage.milliseconds, total)),
+                 qPrintable(legend[i]));
+      }
+      const StageChartLayout& layout = times->chartLayout();
+      QVERIFY(layout.unit.seconds);  // 71 s
+      // Real pixels: the last entry's text is drawn to its end, and decode_tokens' segment is
+      // in its colour.
+      const QImage picture = times->grab().toImage();
+      const qreal ratio = picture.devicePixelRatio();
+      const QRect last = inPixels(layout.legend.back().label.rect, ratio);
+      QVERIFY(picture.rect().contains(last));
+      const QRect ending(last.right() - last.width() / 8, last.top(), last.width() / 8,
+                         last.height());
+      QVERIFY2(drawnPixels(picture, ending, 1) > 5, qPrintable(legend.back()));
+      const QColor decodeTokens = stageColour(QStringLiteral("decode_tokens"), 9);
+      for (const ChartBar& bar : layout.bars) {
+        if (bar.stage != 9) continue;
+        const QRect area = inPixels(bar.rect, ratio).adjusted(1, 1, -1, -1);
+        QVERIFY(pixelsOf(picture, area, decodeTokens) >= area.width() * area.height() * 9 / 10);
+      }
+      int legendRows = 0;  // the entries in the first column
+      for (const LegendEntry& entry : layout.legend)
+        legendRows += entry.label.rect.left() == layout.legend.front().label.rect.left();
+      if (smallLegendRows == 0) {
+        smallLegendRows = legendRows;
+      } else {
+        QVERIFY2(legendRows < smallLegendRows, "the wide legend wraps into fewer rows");
+      }
+    }
+
+    // Exports: the SVG names every stage with its share; PNG at 2x and at 300 dpi.
+    const QString svg = scratch_.filePath(QStringLiteral("long.svg"));
+    QCOMPARE(panel.exportChart(TimingPanel::Chart::Time, svg), QString());
+    const QByteArray drawing = readAll(svg);
+    for (const Stage& stage : kLongStages) {
+      QVERIFY2(drawing.contains(stage.name), stage.name);
+      QVERIFY2(drawing.contains(share(stage.milliseconds, total).toLatin1()), stage.name);
+    }
+    const QString twice = scratch_.filePath(QStringLiteral("long@2x.png"));
+    QCOMPARE(panel.exportChart(TimingPanel::Chart::Time, twice, {QSize(600, 260), 2.0, 0}),
+             QString());
+    QCOMPARE(QImage(twice).size(), QSize(1200, 520));
+    const QString print = scratch_.filePath(QStringLiteral("long-300dpi.png"));
+    QCOMPARE(panel.exportChart(TimingPanel::Chart::Tokens, print, {QSize(480, 320), 1.0, 300}),
+             QString());
+    const QImage printed(print);
+    QCOMPARE(printed.size(), QSize(1500, 1000));  // 480 x 320 at 300 / 96
+    QCOMPARE(printed.dotsPerMeterX(), 11811);
+    // Too small for the text: refused with a sentence, nothing written.
+    const QString small = scratch_.filePath(QStringLiteral("small.png"));
+    QVERIFY(
+        !panel.exportChart(TimingPanel::Chart::Time, small, {QSize(150, 60), 1.0, 0}).isEmpty());
+    QVERIFY(!QFile::exists(small));
+  }
+
+  // The export dialog: size boxes never below what the text needs, the four scales, SVG unscaled.
+  void chartExportDialogOffersSizeAndScale() {
+    ChartExportDialog dialog(QSize(500, 250), 400,
+                             [](int width) { return width < 600 ? 200 : 150; });
+    QCOMPARE(dialog.widthBox()->minimum(), 400);
+    QCOMPARE(dialog.widthBox()->value(), 500);
+    QCOMPARE(dialog.heightBox()->minimum(), 200);
+    QCOMPARE(dialog.heightBox()->value(), 250);
+    dialog.widthBox()->setValue(700);
+    QCOMPARE(dialog.heightBox()->minimum(), 150);  // a wider legend needs fewer rows
+    dialog.formatBox()->setCurrentIndex(0);
+    QCOMPARE(dialog.scaleBox()->count(), 4);
+    dialog.scaleBox()->setCurrentIndex(ChartExportDialog::Scale2x);
+    QCOMPARE(dialog.choice().picture.pixelScale(), 2.0);
+    QVERIFY2(dialog.resultLabel()->text().contains(QStringLiteral("1400 × 500")),
+             qPrintable(dialog.resultLabel()->text()));
+    dialog.scaleBox()->setCurrentIndex(ChartExportDialog::Scale300Dpi);
+    QCOMPARE(dialog.choice().picture.dpi, 300);
+    QCOMPARE(dialog.choice().picture.size, QSize(700, 250));
+    QVERIFY(!dialog.choice().svg);
+    dialog.formatBox()->setCurrentIndex(1);
+    QVERIFY(dialog.choice().svg);
+    QVERIFY(!dialog.scaleBox()->isEnabled());
+    QCOMPARE(dialog.choice().picture.pixelScale(), 1.0);
   }
 
   void dataTableMatchesTheRunAndSeeks() {
@@ -289,6 +462,12 @@ class RunPanelsTest : public QObject {
         QVERIFY(!dock->toggleViewAction()->text().isEmpty());
       }
       QVERIFY(panels->answerPanel()->isVisible());
+      // The data table, closed at first, opens at a readable size, not as a sliver.
+      window.resize(1280, 800);
+      QVERIFY(panels->dataPanel()->isHidden());
+      panels->dataPanel()->toggleViewAction()->trigger();
+      QTRY_VERIFY(panels->dataPanel()->width() >= 240 && panels->dataPanel()->height() >= 160);
+      panels->dataPanel()->toggleViewAction()->trigger();
       panels->answerPanel()->toggleViewAction()->trigger();
       QVERIFY(!panels->answerPanel()->isVisible());
       panels->answerPanel()->toggleViewAction()->trigger();
@@ -352,9 +531,3 @@ class RunPanelsTest : public QObject {
 
 QTEST_MAIN(RunPanelsTest)
 #include "test_run_panels.moc"
-      // The data table, closed at first, opens at a readable size, not as a sliver.
-      window.resize(1280, 800);
-      QVERIFY(panels->dataPanel()->isHidden());
-      panels->dataPanel()->toggleViewAction()->trigger();
-      QTRY_VERIFY(panels->dataPanel()->width() >= 240 && panels->dataPanel()->height() >= 160);
-      panels->dataPanel()->toggleViewAction()->trigger();

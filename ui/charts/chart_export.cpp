@@ -1,108 +1,151 @@
 #include "charts/chart_export.h"
 
-#include <QChartView>
-#include <QCoreApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QImage>
+#include <QFormLayout>
+#include <QLabel>
 #include <QMessageBox>
-#include <QPainter>
-#include <QSaveFile>
-#include <QSvgGenerator>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
+#include "common/folders.h"
 #include "common/settings.h"
-#include "stts/regular_file.h"
 
 namespace stts::ui {
 
 namespace {
 
-const QString kExportDirectoryKey = QStringLiteral("charts/exportDirectory");
-
-// QSaveFile's rename would replace a device node or FIFO with the picture.
-QString notRegularProblem(const QString& path) {
-  if (stts::nonRegularKind(QFile::encodeName(path).toStdString()).empty()) return {};
-  return QCoreApplication::translate("ChartExport",
-                                     "Could not write “%1”: it is not a regular file")
-      .arg(QFileInfo(path).fileName());
-}
+const QString kExportScaleKey = QStringLiteral("charts/exportScale");
+const QString kExportFormatKey = QStringLiteral("charts/exportFormat");
+// Logical pixels; the picture may be scaled further (kChartMaxPixels bounds the result).
+constexpr int kLargestSide = 10000;
 
 }  // namespace
 
-QString saveChartPng(QChartView* view, const QString& path) {
-  const qreal scale = std::max<qreal>(1.0, view->devicePixelRatioF());
-  QImage image(view->size() * scale, QImage::Format_ARGB32_Premultiplied);
-  image.setDevicePixelRatio(scale);
-  image.fill(view->chart()->backgroundBrush().color());
-  {
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    view->render(&painter);
-  }
-  // QSaveFile: a failed or interrupted write never leaves half a picture behind.
-  if (const QString problem = notRegularProblem(path); !problem.isEmpty()) return problem;
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-    return QCoreApplication::translate("ChartExport", "Could not write “%1”: %2")
-        .arg(QFileInfo(path).fileName(), file.errorString());
-  }
-  return {};
-}
-
-QString saveChartSvg(QChartView* view, const QString& path, const QString& title) {
-  if (const QString problem = notRegularProblem(path); !problem.isEmpty()) return problem;
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) {
-    return QCoreApplication::translate("ChartExport", "Could not write “%1”: %2")
-        .arg(QFileInfo(path).fileName(), file.errorString());
-  }
-  QSvgGenerator generator;
-  generator.setOutputDevice(&file);
-  generator.setSize(view->size());
-  generator.setViewBox(QRect(QPoint(0, 0), view->size()));
-  generator.setTitle(title);
-  generator.setDescription(QCoreApplication::translate("ChartExport", "Made with STTS Lens"));
-  {
-    QPainter painter(&generator);
-    view->render(&painter);
-  }
-  if (!file.commit()) {
-    return QCoreApplication::translate("ChartExport", "Could not write “%1”: %2")
-        .arg(QFileInfo(path).fileName(), file.errorString());
-  }
-  return {};
-}
-
-QString saveChart(QChartView* view, const QString& path, const QString& title) {
-  if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
-    return saveChartSvg(view, path, title);
-  }
-  return saveChartPng(view, path);
-}
-
-void exportChartWithDialog(QWidget* parent, QChartView* view, const QString& baseName,
-                           const QString& title) {
+ChartExportDialog::ChartExportDialog(QSize current, int minimumWidth,
+                                     std::function<int(int)> heightNeeded, QWidget* parent)
+    : QDialog(parent), heightNeeded_(std::move(heightNeeded)) {
+  setWindowTitle(tr("Export Chart"));
   auto settings = appSettings();
-  const QString directory = settings->value(kExportDirectoryKey, QDir::homePath()).toString();
-  const QString pngFilter = QCoreApplication::translate("ChartExport", "PNG image (*.png)");
-  const QString svgFilter = QCoreApplication::translate("ChartExport", "SVG drawing (*.svg)");
-  QString chosenFilter = pngFilter;
-  QString path = QFileDialog::getSaveFileName(
-      parent, QCoreApplication::translate("ChartExport", "Export Chart"),
-      QDir(directory).filePath(baseName + QStringLiteral(".png")),
-      pngFilter + QStringLiteral(";;") + svgFilter, &chosenFilter);
-  if (path.isEmpty()) return;
-  if (QFileInfo(path).suffix().isEmpty()) {
-    path += chosenFilter == svgFilter ? QStringLiteral(".svg") : QStringLiteral(".png");
+
+  format_ = new QComboBox(this);
+  format_->addItem(tr("PNG image"));
+  format_->addItem(tr("SVG drawing"));
+  format_->setCurrentIndex(std::clamp(settings->value(kExportFormatKey, 0).toInt(), 0, 1));
+
+  width_ = new QSpinBox(this);
+  width_->setRange(std::min(minimumWidth, kLargestSide), kLargestSide);
+  width_->setSuffix(tr(" px"));
+  width_->setValue(std::max(current.width(), minimumWidth));
+  height_ = new QSpinBox(this);
+  height_->setMaximum(kLargestSide);
+  height_->setSuffix(tr(" px"));
+  height_->setMinimum(std::min(heightNeeded_(width_->value()), kLargestSide));
+  height_->setValue(current.height());
+
+  scale_ = new QComboBox(this);
+  scale_->addItem(tr("1× (as on screen)"));
+  scale_->addItem(tr("2×"));
+  scale_->addItem(tr("3×"));
+  scale_->addItem(tr("300 dpi (print)"));
+  scale_->setCurrentIndex(std::clamp(settings->value(kExportScaleKey, 1).toInt(), 0, 3));
+
+  result_ = new QLabel(this);
+  result_->setObjectName(QStringLiteral("chartExportResult"));
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Format:"), format_);
+  form->addRow(tr("Width:"), width_);
+  form->addRow(tr("Height:"), height_);
+  form->addRow(tr("Scale:"), scale_);
+  form->addRow(QString(), result_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  buttons->button(QDialogButtonBox::Ok)->setText(tr("Save…"));
+  connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+    auto keep = appSettings();
+    keep->setValue(kExportFormatKey, format_->currentIndex());
+    keep->setValue(kExportScaleKey, scale_->currentIndex());
+    accept();
+  });
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(buttons);
+
+  // A narrower chart needs more rows for its legend, so the least height follows the width.
+  connect(width_, &QSpinBox::valueChanged, this, [this](int width) {
+    height_->setMinimum(std::min(heightNeeded_(width), kLargestSide));
+    update();
+  });
+  connect(height_, &QSpinBox::valueChanged, this, [this] { update(); });
+  connect(format_, &QComboBox::currentIndexChanged, this, [this] { update(); });
+  connect(scale_, &QComboBox::currentIndexChanged, this, [this] { update(); });
+  update();
+}
+
+ChartExportChoice ChartExportDialog::choice() const {
+  ChartExportChoice choice;
+  choice.svg = format_->currentIndex() == 1;
+  choice.picture.size = QSize(width_->value(), height_->value());
+  switch (scale_->currentIndex()) {
+    case Scale2x:
+      choice.picture.scale = 2.0;
+      break;
+    case Scale3x:
+      choice.picture.scale = 3.0;
+      break;
+    case Scale300Dpi:
+      choice.picture.dpi = 300;
+      break;
+    default:
+      break;
   }
-  settings->setValue(kExportDirectoryKey, QFileInfo(path).absolutePath());
-  const QString problem = saveChart(view, path, title);
+  if (choice.svg) choice.picture = StageChartPicture{choice.picture.size, 1.0, 0};
+  return choice;
+}
+
+void ChartExportDialog::update() {
+  const ChartExportChoice chosen = choice();
+  // SVG is drawn in logical pixels and scales without loss: a scale means nothing there.
+  scale_->setEnabled(!chosen.svg);
+  if (chosen.svg) {
+    result_->setText(tr("A drawing of %1 × %2 pixels")
+                         .arg(chosen.picture.size.width())
+                         .arg(chosen.picture.size.height()));
+    return;
+  }
+  const double scale = chosen.picture.pixelScale();
+  result_->setText(tr("A picture of %1 × %2 pixels")
+                       .arg(std::lround(chosen.picture.size.width() * scale))
+                       .arg(std::lround(chosen.picture.size.height() * scale)));
+}
+
+void exportChartWithDialog(QWidget* parent, QSize current, int minimumWidth,
+                           const std::function<int(int)>& heightNeeded, const QString& baseName,
+                           const ChartWriter& write) {
+  ChartExportDialog options(current, minimumWidth, heightNeeded, parent);
+  if (options.exec() != QDialog::Accepted) return;
+  const ChartExportChoice choice = options.choice();
+
+  // Charts go where every export goes: the one remembered export folder (common/folders.h).
+  const QString directory = startFolder(FolderKind::Exports);
+  const QString suffix = choice.svg ? QStringLiteral(".svg") : QStringLiteral(".png");
+  const QString filter = choice.svg ? ChartExportDialog::tr("SVG drawing (*.svg)")
+                                    : ChartExportDialog::tr("PNG image (*.png)");
+  QString path = QFileDialog::getSaveFileName(parent, ChartExportDialog::tr("Export Chart"),
+                                              QDir(directory).filePath(baseName + suffix), filter);
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += suffix;
+  rememberFolder(FolderKind::Exports, path);
+  const QString problem = write(path, choice.picture);
   if (!problem.isEmpty())
-    QMessageBox::warning(parent, QCoreApplication::translate("ChartExport", "Export Chart"),
-                         problem);
+    QMessageBox::warning(parent, ChartExportDialog::tr("Export Chart"), problem);
 }
 
 }  // namespace stts::ui

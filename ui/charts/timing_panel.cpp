@@ -1,52 +1,52 @@
 #include "charts/timing_panel.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QCursor>
 #include <QEvent>
-#include <QFont>
 #include <QHBoxLayout>
-#include <QHorizontalBarSeries>
-#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <QValueAxis>
+#include <cmath>
 
+#include "common/engine_error.h"
 #include "charts/chart_export.h"
-#include "charts/stage_colours.h"
+#include "charts/stage_chart_view.h"
 
 namespace stts::ui {
 
 namespace {
 
-QChartView* makeChartView(QWidget* parent, const QString& name) {
-  auto* chart = new QChart;
-  chart->setAnimationOptions(QChart::NoAnimation);  // exports and tests see the final bars
-  chart->legend()->setAlignment(Qt::AlignRight);
-  QFont small = chart->legend()->font();
-  small.setPointSizeF(small.pointSizeF() * 0.85);
-  chart->legend()->setFont(small);
-  chart->setMargins(QMargins(4, 4, 4, 4));
-  auto* view = new QChartView(chart, parent);
+// Chart text a little smaller than the window's, as legends usually are; the charts still ask for
+// all the room that text needs.
+constexpr double kChartFontScale = 0.9;
+
+StageChartKind kindOf(TimingPanel::Chart chart) {
+  return chart == TimingPanel::Chart::Time ? StageChartKind::Time : StageChartKind::Tokens;
+}
+
+StageChartView* makeChartView(StageChartKind kind, QWidget* parent, const QString& name) {
+  auto* view = new StageChartView(kind, parent);
   view->setObjectName(name);
-  view->setRenderHint(QPainter::Antialiasing);
-  view->setMinimumSize(160, 120);
   view->setContextMenuPolicy(Qt::CustomContextMenu);
   return view;
 }
 
-void clearChart(QChart* chart) {
-  chart->removeAllSeries();
-  for (QAbstractAxis* axis : chart->axes()) {
-    chart->removeAxis(axis);
-    delete axis;
-  }
+int heightNeeded(StageChartKind kind, const StageChartData& data, const StageChartOptions& options,
+                 int width) {
+  return int(std::ceil(layoutStageChart(kind, data, QSizeF(width, 1.0), options).requiredHeight));
+}
+
+// `size` grown, where needed, to what the picture's text needs: a picture's font can measure a
+// pixel wider than the screen's.
+QSize grownToFit(StageChartKind kind, const StageChartData& data, const StageChartOptions& options,
+                 QSize size) {
+  const QSizeF minimum = stageChartMinimumSize(kind, data, options);
+  size.setWidth(std::max(size.width(), int(std::ceil(minimum.width()))));
+  size.setHeight(std::max(size.height(), heightNeeded(kind, data, options, size.width())));
+  return size;
 }
 
 }  // namespace
@@ -74,11 +74,12 @@ TimingPanel::TimingPanel(QWidget* parent) : QDockWidget(parent) {
   header->addWidget(exportTime_);
   header->addWidget(exportTokens_);
   layout->addLayout(header);
-  timeView_ = makeChartView(charts, QStringLiteral("timingTimeChart"));
-  tokenView_ = makeChartView(charts, QStringLiteral("timingTokenChart"));
+  timeView_ = makeChartView(StageChartKind::Time, charts, QStringLiteral("timingTimeChart"));
+  tokenView_ = makeChartView(StageChartKind::Tokens, charts, QStringLiteral("timingTokenChart"));
   auto* chartsRow = new QHBoxLayout;
-  chartsRow->addWidget(timeView_, 1);
-  chartsRow->addWidget(tokenView_, 1);
+  // The time chart's legend needs the width; the token chart's names and bars need less.
+  chartsRow->addWidget(timeView_, 3);
+  chartsRow->addWidget(tokenView_, 2);
   layout->addLayout(chartsRow, 1);
   stack_->addWidget(charts);
   setWidget(stack_);
@@ -86,15 +87,21 @@ TimingPanel::TimingPanel(QWidget* parent) : QDockWidget(parent) {
   connect(exportTime_, &QPushButton::clicked, this, [this] { exportChartWithDialog(Chart::Time); });
   connect(exportTokens_, &QPushButton::clicked, this,
           [this] { exportChartWithDialog(Chart::Tokens); });
+  connect(timeView_, &StageChartView::barHovered, this,
+          [this](int, int stage) { showHover(Chart::Time, stage); });
+  connect(tokenView_, &StageChartView::barHovered, this,
+          [this](int, int stage) { showHover(Chart::Tokens, stage); });
   addExportMenu(Chart::Time);
   addExportMenu(Chart::Tokens);
+  applyChartFont();
   retranslate();
   rebuild();
 }
 
 void TimingPanel::addExportMenu(Chart chart) {
-  QChartView* view = chartView(chart);
+  StageChartView* view = chartView(chart);
   connect(view, &QWidget::customContextMenuRequested, this, [this, chart, view](QPoint at) {
+    if (!hasRun()) return;
     QMenu menu(view);
     menu.addAction(tr("Export Chart as PNG or SVG…"), this,
                    [this, chart] { exportChartWithDialog(chart); });
@@ -102,14 +109,18 @@ void TimingPanel::addExportMenu(Chart chart) {
   });
 }
 
-QChartView* TimingPanel::chartView(Chart chart) const {
+StageChartView* TimingPanel::chartView(Chart chart) const {
   return chart == Chart::Time ? timeView_ : tokenView_;
 }
 
-QList<QBarSet*> TimingPanel::timeBarSets() const {
-  const QList<QAbstractSeries*> series = timeView_->chart()->series();
-  if (series.isEmpty()) return {};
-  return static_cast<QAbstractBarSeries*>(series.first())->barSets();
+const StageChartData& TimingPanel::chartData() const {
+  return timeView_->data();
+}
+
+QStringList TimingPanel::legendTexts() const {
+  QStringList texts;
+  for (const LegendEntry& entry : timeView_->chartLayout().legend) texts.append(entry.label.text);
+  return texts;
 }
 
 void TimingPanel::setRun(std::shared_ptr<const stts::RunResult> run) {
@@ -117,116 +128,97 @@ void TimingPanel::setRun(std::shared_ptr<const stts::RunResult> run) {
   rebuild();
 }
 
-QString TimingPanel::exportChart(Chart chart, const QString& path) const {
-  if (!run_) return tr("There is no run to export.");
-  return saveChart(chartView(chart), path, windowTitle());
+StageChartOptions TimingPanel::pictureOptions(Chart chart) const {
+  const StageChartView* view = chartView(chart);
+  return StageChartOptions{stageChartPictureFont(view->font()), view->title()};
+}
+
+QString TimingPanel::exportChart(Chart chart, const QString& path,
+                                 const StageChartPicture& picture) const {
+  if (!run_ || run_->timings.empty()) return tr("There is no run to export.");
+  const StageChartKind kind = kindOf(chart);
+  const StageChartData& data = chartData();
+  const StageChartOptions options = pictureOptions(chart);
+  StageChartPicture sized = picture;
+  if (sized.size.width() <= 0 || sized.size.height() <= 0) {
+    const QSize shown = chartView(chart)->size();
+    sized.size = grownToFit(kind, data, options,
+                            QSize(sized.size.width() > 0 ? sized.size.width() : shown.width(),
+                                  sized.size.height() > 0 ? sized.size.height() : shown.height()));
+  }
+  auto written = writeStageChart(path, kind, data, options, sized);
+  return written ? QString() : engineErrorText(written.error());
 }
 
 void TimingPanel::exportChartWithDialog(Chart chart) {
-  if (!run_) return;
+  if (!run_ || run_->timings.empty()) return;
+  const StageChartKind kind = kindOf(chart);
+  const StageChartData data = chartData();
+  const StageChartOptions options = pictureOptions(chart);
+  const int minimumWidth = int(std::ceil(stageChartMinimumSize(kind, data, options).width()));
   const QString base =
       chart == Chart::Time ? QStringLiteral("stage-times") : QStringLiteral("stage-tokens");
-  stts::ui::exportChartWithDialog(this, chartView(chart), base, windowTitle());
+  stts::ui::exportChartWithDialog(
+      this, grownToFit(kind, data, options, chartView(chart)->size()), minimumWidth,
+      [kind, data, options](int width) { return heightNeeded(kind, data, options, width); }, base,
+      [this, chart](const QString& path, const StageChartPicture& picture) {
+        return exportChart(chart, path, picture);
+      });
 }
 
-void TimingPanel::showHover(const QString& text, bool status) {
-  if (status) {
-    lastHoverText_ = text;
-    QToolTip::showText(QCursor::pos(), text, this);
-  } else {
+void TimingPanel::showHover(Chart chart, int stage) {
+  if (!run_ || stage < 0 || size_t(stage) >= run_->timings.size()) {
     QToolTip::hideText();
+    return;
   }
+  const stts::StageTiming& timing = run_->timings[size_t(stage)];
+  const QString name = QString::fromStdString(timing.name);
+  if (chart == Chart::Tokens) {
+    lastHoverText_ = tr("%1: %2 tokens").arg(name).arg(timing.tokens);
+  } else {
+    const double total = chartData().longestRunMilliseconds();
+    const double share = total > 0.0 ? 100.0 * timing.milliseconds / total : 0.0;
+    lastHoverText_ = tr("%1: %2 ms, %3 % of the run, %4 tokens on %5")
+                         .arg(name)
+                         .arg(timing.milliseconds, 0, 'f', 2)
+                         .arg(share, 0, 'f', 1)
+                         .arg(timing.tokens)
+                         .arg(QString::fromStdString(timing.device));
+  }
+  QToolTip::showText(QCursor::pos(), lastHoverText_, this);
 }
 
 void TimingPanel::rebuild() {
-  QChart* timeChart = timeView_->chart();
-  QChart* tokenChart = tokenView_->chart();
-  clearChart(timeChart);
-  clearChart(tokenChart);
-  tokenSet_ = nullptr;
   const bool empty = !run_ || run_->timings.empty();
   exportTime_->setEnabled(!empty);
   exportTokens_->setEnabled(!empty);
   stack_->setCurrentIndex(empty ? 0 : 1);
+  const StageChartData data = empty ? StageChartData{} : stageChartData(*run_);
+  timeView_->setData(data);
+  tokenView_->setData(data);
   if (empty) return;
+  totalLabel_->setText(tr("%1 ms in %2 stages")
+                           .arg(data.longestRunMilliseconds(), 0, 'f', 1)
+                           .arg(run_->timings.size()));
+}
 
-  double total = 0.0;
-  for (const stts::StageTiming& stage : run_->timings) total += stage.milliseconds;
-
-  auto* timeSeries = new QHorizontalStackedBarSeries;
-  auto* tokenSeries = new QHorizontalBarSeries;
-  tokenSet_ = new QBarSet(tr("Tokens"));
-  tokenSet_->setColor(palette().color(QPalette::Highlight));
-  QStringList stageNames;
-  int position = 0;
-  for (const stts::StageTiming& stage : run_->timings) {
-    const QString name = QString::fromStdString(stage.name);
-    const double share = total > 0.0 ? 100.0 * stage.milliseconds / total : 0.0;
-    auto* set = new QBarSet(
-        tr("%1 %2 ms (%3 %)").arg(name).arg(stage.milliseconds, 0, 'f', 1).arg(share, 0, 'f', 1));
-    set->append(stage.milliseconds);
-    set->setColor(stageColour(name, position++));
-    set->setBorderColor(set->color().darker(130));
-    const QString hover = tr("%1: %2 ms, %3 % of the run, %4 tokens on %5")
-                              .arg(name)
-                              .arg(stage.milliseconds, 0, 'f', 2)
-                              .arg(share, 0, 'f', 1)
-                              .arg(stage.tokens)
-                              .arg(QString::fromStdString(stage.device));
-    connect(set, &QBarSet::hovered, this,
-            [this, hover](bool status, int) { showHover(hover, status); });
-    timeSeries->append(set);
-    // Horizontal bar categories run bottom-up: prepending puts the first stage at the top.
-    stageNames.prepend(name);
-    tokenSet_->insert(0, double(stage.tokens));
+void TimingPanel::applyChartFont() {
+  QFont chartFont = font();
+  if (chartFont.pixelSize() > 0) {
+    chartFont.setPixelSize(std::max(6, int(std::lround(chartFont.pixelSize() * kChartFontScale))));
+  } else {
+    chartFont.setPointSizeF(chartFont.pointSizeF() * kChartFontScale);
   }
-  connect(tokenSet_, &QBarSet::hovered, this, [this, stageNames](bool status, int index) {
-    if (index < 0 || index >= stageNames.size()) return;
-    showHover(tr("%1: %2 tokens").arg(stageNames.at(index)).arg(tokenSet_->at(index)), status);
-  });
-  tokenSeries->append(tokenSet_);
-  tokenSeries->setLabelsVisible(true);
-  tokenSeries->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-
-  timeChart->addSeries(timeSeries);
-  auto* runAxis = new QBarCategoryAxis;
-  runAxis->append(tr("Run"));
-  timeChart->addAxis(runAxis, Qt::AlignLeft);
-  timeSeries->attachAxis(runAxis);
-  auto* msAxis = new QValueAxis;
-  msAxis->setTitleText(tr("milliseconds"));
-  msAxis->setLabelFormat(QStringLiteral("%.0f"));
-  msAxis->setTickCount(4);
-  msAxis->setRange(0.0, total > 0.0 ? total : 1.0);
-  timeChart->addAxis(msAxis, Qt::AlignBottom);
-  timeSeries->attachAxis(msAxis);
-  timeChart->legend()->setVisible(true);
-
-  tokenChart->addSeries(tokenSeries);
-  auto* stageAxis = new QBarCategoryAxis;
-  stageAxis->append(stageNames);
-  // Qt Charts elides category labels on a narrow chart; the stage names are short, show them whole.
-  stageAxis->setTruncateLabels(false);
-  tokenChart->addAxis(stageAxis, Qt::AlignLeft);
-  tokenSeries->attachAxis(stageAxis);
-  auto* countAxis = new QValueAxis;
-  countAxis->setTitleText(tr("tokens processed"));
-  countAxis->setLabelFormat(QStringLiteral("%.0f"));
-  countAxis->setTickCount(3);
-  double most = 1.0;
-  for (const stts::StageTiming& stage : run_->timings) most = std::max(most, double(stage.tokens));
-  countAxis->setRange(0.0, most * 1.15);  // room for the value labels
-  tokenChart->addAxis(countAxis, Qt::AlignBottom);
-  tokenSeries->attachAxis(countAxis);
-  tokenChart->legend()->setVisible(false);
-
-  totalLabel_->setText(tr("%1 ms in %2 stages").arg(total, 0, 'f', 1).arg(run_->timings.size()));
+  timeView_->setFont(chartFont);
+  tokenView_->setFont(chartFont);
 }
 
 void TimingPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) {
     retranslate();
     rebuild();
+  } else if (event->type() == QEvent::FontChange) {
+    applyChartFont();
   }
   QDockWidget::changeEvent(event);
 }
@@ -236,8 +228,8 @@ void TimingPanel::retranslate() {
   emptyLabel_->setText(tr("No run yet: ask a question or open a run to see where the time went."));
   exportTime_->setText(tr("Export Times…"));
   exportTokens_->setText(tr("Export Tokens…"));
-  timeView_->chart()->setTitle(tr("Time per stage"));
-  tokenView_->chart()->setTitle(tr("Tokens per stage"));
+  timeView_->setTitle(tr("Time per stage"));
+  tokenView_->setTitle(tr("Tokens per stage"));
   timeView_->setAccessibleName(tr("Time per stage"));
   tokenView_->setAccessibleName(tr("Tokens per stage"));
 }

@@ -1,22 +1,26 @@
-// The Timing panel (issue 5, item 4): where a run's time went, as a horizontal stacked bar of its
-// stages (design.md §4: decode, preprocess, vit_pre, select, vit_bias, pack, vit_post, connector,
-// prefill, decode_tokens — whichever the run recorded), milliseconds and share in the legend, and
-// a second chart of the tokens each stage processed. Hovering a bar shows its values; each chart
-// exports as PNG or SVG (buttons or the chart's context menu). The charts read the run only.
+// The Timing panel (issue 5, item 4; issue #13): where a run's time went, as a horizontal stacked
+// bar of its stages (design.md §4: decode, preprocess, vit_pre, select, vit_bias, pack, vit_post,
+// connector, prefill, decode_tokens — whichever the run recorded) with every stage in the legend
+// ("name  value unit (share %)"), and a second chart of the tokens each stage processed. Both are
+// drawn by the shared renderer (charts/stage_chart.h) and never clip their text: the charts ask
+// for the room it needs. Hovering a bar shows its values; each chart exports as PNG (at a chosen
+// size and scale) or SVG, from the buttons or the chart's context menu. The charts read the run
+// only.
 #pragma once
 
 #include <QDockWidget>
 #include <memory>
 
+#include "charts/stage_chart_file.h"
 #include "stts/run_result.h"
 
-class QBarSet;
-class QChartView;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
 
 namespace stts::ui {
+
+class StageChartView;
 
 class TimingPanel : public QDockWidget {
   Q_OBJECT
@@ -30,16 +34,18 @@ class TimingPanel : public QDockWidget {
   void setRun(std::shared_ptr<const stts::RunResult> run);
   bool hasRun() const { return run_ != nullptr; }
 
-  // Writes the chart as PNG or SVG (by suffix); empty on success, else one sentence.
-  QString exportChart(Chart chart, const QString& path) const;
+  // Writes the chart as PNG or SVG (by suffix) at `picture`'s size and scale; without a size, at
+  // the chart's size on screen. Empty on success, else one sentence.
+  QString exportChart(Chart chart, const QString& path,
+                      const StageChartPicture& picture = {}) const;
   void exportChartWithDialog(Chart chart);
 
   // The parts, for tests.
-  QChartView* chartView(Chart chart) const;
-  // One set per stage in the time chart, each holding that stage's milliseconds.
-  QList<QBarSet*> timeBarSets() const;
-  // The token chart's values, last stage first (bars are drawn bottom-up, first stage on top).
-  QBarSet* tokenBarSet() const { return tokenSet_; }
+  StageChartView* chartView(Chart chart) const;
+  // What both charts show: the run's stages in order with their milliseconds and tokens.
+  const StageChartData& chartData() const;
+  // The time chart's legend as drawn, one entry per stage.
+  QStringList legendTexts() const;
   QLabel* emptyLabel() const { return emptyLabel_; }
   // The tooltip text of the last hovered bar (what the user sees).
   QString lastHoverText() const { return lastHoverText_; }
@@ -50,18 +56,20 @@ class TimingPanel : public QDockWidget {
  private:
   void rebuild();
   void retranslate();
-  void showHover(const QString& text, bool status);
+  void applyChartFont();
+  void showHover(Chart chart, int stage);
   void addExportMenu(Chart chart);
+  // The title and font a picture of `chart` is drawn with.
+  StageChartOptions pictureOptions(Chart chart) const;
 
   std::shared_ptr<const stts::RunResult> run_;
   QStackedWidget* stack_ = nullptr;
   QLabel* emptyLabel_ = nullptr;
   QLabel* totalLabel_ = nullptr;
-  QChartView* timeView_ = nullptr;
-  QChartView* tokenView_ = nullptr;
+  StageChartView* timeView_ = nullptr;
+  StageChartView* tokenView_ = nullptr;
   QPushButton* exportTime_ = nullptr;
   QPushButton* exportTokens_ = nullptr;
-  QBarSet* tokenSet_ = nullptr;
   QString lastHoverText_;
 };
 

@@ -1,78 +1,47 @@
 #include "compare/timing_chart.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QChart>
 #include <QCursor>
-#include <QLegend>
-#include <QStackedBarSeries>
+#include <QEvent>
 #include <QToolTip>
-#include <QValueAxis>
-#include <algorithm>
-
-#include "charts/stage_colours.h"
 
 namespace stts::ui {
 
-TimingChart::TimingChart(QWidget* parent) : QChartView(parent) {
-  setRenderHint(QPainter::Antialiasing);
-  setMinimumHeight(180);
-  auto* chart = new QChart();
-  chart->legend()->setAlignment(Qt::AlignRight);
-  chart->setMargins(QMargins(4, 4, 4, 4));
-  setChart(chart);  // the view owns the chart
+TimingChart::TimingChart(QWidget* parent) : StageChartView(StageChartKind::Time, parent) {
+  connect(this, &StageChartView::barHovered, this, &TimingChart::showHover);
+  retranslate();
 }
 
 void TimingChart::setRuns(const QStringList& runLabels, const StageTable& table) {
-  QChart* chart = this->chart();
-  chart->removeAllSeries();
-  for (QAbstractAxis* axis : chart->axes()) {
-    chart->removeAxis(axis);
-    delete axis;
-  }
-  series_ = new QStackedBarSeries();
-  double longest = 0.0;
-  for (int stage = 0; stage < table.stages.size(); ++stage) {
-    auto* set = new QBarSet(table.stages[stage]);
-    set->setColor(stageColour(table.stages[stage], stage));
-    for (size_t run = 0; run < table.milliseconds.size(); ++run)
-      set->append(table.milliseconds[run][size_t(stage)]);
-    series_->append(set);
-  }
-  for (const auto& row : table.milliseconds) {
-    double total = 0.0;
-    for (double ms : row) total += ms;
-    longest = std::max(longest, total);
-  }
-  // Hovering a segment names its run, stage and time.
-  connect(
-      series_, &QStackedBarSeries::hovered, this,
-      [this, runLabels](bool entered, int index, QBarSet* set) {
-        if (!entered || index < 0 || index >= runLabels.size()) {
-          QToolTip::hideText();
-          return;
-        }
-        QToolTip::showText(
-            QCursor::pos(),
-            tr("%1 · %2: %3 ms").arg(runLabels[index], set->label()).arg(set->at(index), 0, 'f', 1),
-            this);
-      });
-  chart->addSeries(series_);
-  categoryAxis_ = new QBarCategoryAxis();
-  categoryAxis_->append(runLabels);
-  chart->addAxis(categoryAxis_, Qt::AlignBottom);
-  series_->attachAxis(categoryAxis_);
-  auto* valueAxis = new QValueAxis();
-  valueAxis->setTitleText(tr("milliseconds"));
-  valueAxis->setRange(0.0, longest > 0.0 ? longest * 1.05 : 1.0);
-  chart->addAxis(valueAxis, Qt::AlignLeft);
-  series_->attachAxis(valueAxis);
-  chart->setTitle(table.stages.isEmpty() ? tr("No stage timings were recorded in these runs.")
-                                         : tr("Time per stage"));
+  StageChartData data;
+  data.stages = table.stages;
+  data.milliseconds = table.milliseconds;
+  for (size_t run = 0; run < table.milliseconds.size(); ++run)
+    data.runs.append(runLabels.value(int(run)));
+  setData(std::move(data));
+  retranslate();
 }
 
-QStringList TimingChart::categories() const {
-  return categoryAxis_ ? categoryAxis_->categories() : QStringList();
+void TimingChart::showHover(int run, int stage) {
+  const StageChartData& shown = data();
+  if (run < 0 || stage < 0 || size_t(run) >= shown.milliseconds.size()) {
+    QToolTip::hideText();
+    return;
+  }
+  // Hovering a segment names its run, stage and time.
+  lastHoverText_ = tr("%1 · %2: %3 ms")
+                       .arg(shown.runs.value(run), shown.stages.value(stage))
+                       .arg(shown.milliseconds[size_t(run)][size_t(stage)], 0, 'f', 1);
+  QToolTip::showText(QCursor::pos(), lastHoverText_, this);
+}
+
+void TimingChart::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  StageChartView::changeEvent(event);
+}
+
+void TimingChart::retranslate() {
+  setTitle(data().stages.isEmpty() ? tr("No stage timings were recorded in these runs.")
+                                   : tr("Time per stage"));
 }
 
 }  // namespace stts::ui
