@@ -192,6 +192,15 @@ class RunPanelsTest : public QObject {
 
     QVERIFY(openRun(window));
     QVERIFY(timing->hasRun());
+    // Its file names say what the chart is of, like every export: video, method and keep.
+    const stts::RunRequest& request = window.run()->run->request;
+    QCOMPARE(timing->suggestedChartName(TimingPanel::Chart::Time),
+             QStringLiteral("%1_%2-%3_stage-times")
+                 .arg(QFileInfo(QString::fromStdString(request.videoPath)).completeBaseName(),
+                      QString::fromStdString(request.method))
+                 .arg(std::lround(request.keepRatio * 100.0)));
+    QVERIFY(timing->suggestedChartName(TimingPanel::Chart::Tokens)
+                .endsWith(QStringLiteral("_stage-tokens")));
     QVERIFY(!timing->emptyLabel()->isVisible());
     const StageChartData& data = timing->chartData();
     const QStringList legend = timing->legendTexts();

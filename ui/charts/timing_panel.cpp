@@ -2,6 +2,7 @@
 
 #include <QCursor>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -11,9 +12,10 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "common/engine_error.h"
 #include "charts/chart_export.h"
 #include "charts/stage_chart_view.h"
+#include "common/engine_error.h"
+#include "common/file_names.h"
 
 namespace stts::ui {
 
@@ -150,14 +152,25 @@ QString TimingPanel::exportChart(Chart chart, const QString& path,
   return written ? QString() : engineErrorText(written.error());
 }
 
+// "<video>_<method>-<keep%>_stage-times", like every other export's name.
+QString TimingPanel::suggestedChartName(Chart chart) const {
+  const QString suffix =
+      chart == Chart::Time ? QStringLiteral("_stage-times") : QStringLiteral("_stage-tokens");
+  if (!run_) return suffix.mid(1);
+  const QString stem = safeFileNamePart(
+      QFileInfo(QString::fromStdString(run_->request.videoPath)).completeBaseName());
+  const QString tag =
+      methodTag(QString::fromStdString(run_->request.method), run_->request.keepRatio);
+  return (tag.isEmpty() ? stem : stem + QLatin1Char('_') + tag) + suffix;
+}
+
 void TimingPanel::exportChartWithDialog(Chart chart) {
   if (!run_ || run_->timings.empty()) return;
   const StageChartKind kind = kindOf(chart);
   const StageChartData data = chartData();
   const StageChartOptions options = pictureOptions(chart);
   const int minimumWidth = int(std::ceil(stageChartMinimumSize(kind, data, options).width()));
-  const QString base =
-      chart == Chart::Time ? QStringLiteral("stage-times") : QStringLiteral("stage-tokens");
+  const QString base = suggestedChartName(chart);
   stts::ui::exportChartWithDialog(
       this, grownToFit(kind, data, options, chartView(chart)->size()), minimumWidth,
       [kind, data, options](int width) { return heightNeeded(kind, data, options, width); }, base,

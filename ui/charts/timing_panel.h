@@ -39,6 +39,8 @@ class TimingPanel : public QDockWidget {
   QString exportChart(Chart chart, const QString& path,
                       const StageChartPicture& picture = {}) const;
   void exportChartWithDialog(Chart chart);
+  // The file name the export dialog offers, without suffix: video, method and keep, chart.
+  QString suggestedChartName(Chart chart) const;
 
   // The parts, for tests.
   StageChartView* chartView(Chart chart) const;

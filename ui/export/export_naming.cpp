@@ -11,11 +11,6 @@ namespace stts::ui {
 
 namespace {
 
-bool isUnsafe(QChar c) {
-  static const QString kUnsafe = QStringLiteral("/\\:*?\"<>|");
-  return c.isSpace() || c.category() == QChar::Other_Control || kUnsafe.contains(c);
-}
-
 QString videoStem(const ExportNameParts& parts) {
   const QString base = QFileInfo(parts.videoPath).completeBaseName();
   return safeFileNamePart(base.isEmpty() ? QStringLiteral("frames") : base);
@@ -28,26 +23,11 @@ QString withTag(const QString& stem, const ExportNameParts& parts) {
 
 }  // namespace
 
-QString safeFileNamePart(const QString& text) {
-  QString safe;
-  safe.reserve(text.size());
-  for (QChar c : text) safe += isUnsafe(c) ? QLatin1Char('_') : c;
-  // "." and ".." are not file names, and a leading dot would hide the file.
-  while (safe.startsWith(QLatin1Char('.'))) safe.remove(0, 1);
-  return safe.isEmpty() ? QStringLiteral("export") : safe;
-}
-
 QString fileNameTimestamp(double seconds) {
   QString stamp = formatTimestamp(seconds);
   stamp.replace(QLatin1Char(':'), QLatin1Char('-'));
   stamp.replace(QLatin1Char('.'), QLatin1Char('-'));
   return stamp;
-}
-
-QString methodTag(const QString& method, double keepRatio) {
-  if (method.isEmpty()) return {};
-  const long percent = std::isfinite(keepRatio) ? std::lround(keepRatio * 100.0) : 0;
-  return safeFileNamePart(method) + QStringLiteral("-%1").arg(percent);
 }
 
 QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex,

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <QString>
+
 #include <optional>
+#include "common/file_names.h"
 
 namespace stts::ui {
 
@@ -18,15 +20,8 @@ struct ExportNameParts {
   double keepRatio = 0.0;
 };
 
-// `text` with path separators, characters Windows or shells trip over, control characters and
-// white space replaced by '_'; never empty (an empty or all-dot name becomes "export").
-QString safeFileNamePart(const QString& text);
-
 // A time as HH-MM-SS-mmm (the timestamp format with file-name-safe separators).
 QString fileNameTimestamp(double seconds);
-
-// "stts-50": the method and the keep ratio in whole percent; empty without a method.
-QString methodTag(const QString& method, double keepRatio);
 
 // `sampledIndex` is 0-based; `sampleCount` sets the padding.
 QString frameExportFileName(const ExportNameParts& parts, double seconds, int sampledIndex,
