@@ -236,7 +236,7 @@ class TimelineTest : public QObject {
     const QImage ruler = timeline.grab().toImage();
     bool ink = false;
     const QColor base = ruler.pixelColor(timeline.width() / 2, 2);
-    for (int y = 10 + 26 + 2; y < 10 + 26 + 14 && !ink; ++y)
+    for (int y = 10 + 26 + 5; y < 10 + 26 + 18 && !ink; ++y)
       for (int x = 12; x < 30 && !ink; ++x) ink = ruler.pixelColor(x, y) != base;
     QVERIFY(ink);
 

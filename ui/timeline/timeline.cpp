@@ -131,7 +131,7 @@ QFont Timeline::rulerFont() const {
 }
 
 int Timeline::rulerHeight() const {
-  return QFontMetrics(rulerFont()).height() + 2;
+  return QFontMetrics(rulerFont()).height() + 5;
 }
 
 namespace {
@@ -185,7 +185,8 @@ void Timeline::paintRuler(QPainter& painter) const {
     // The first label starts at the bar's left edge and the last may end at its right edge.
     const int left = std::clamp(int(std::lround(x - width / 2.0)), bar.left(), bar.right() - width);
     painter.drawLine(QPointF(std::round(x) + 0.5, top), QPointF(std::round(x) + 0.5, top + 2));
-    painter.drawText(QRect(left, top + 1, width, metrics.height()), Qt::AlignCenter, text);
+    // Below the tick, never through it.
+    painter.drawText(QRect(left, top + 4, width, metrics.height()), Qt::AlignCenter, text);
   }
   painter.restore();
 }
