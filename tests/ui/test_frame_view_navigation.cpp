@@ -141,7 +141,8 @@ class FrameViewNavigationTest : public QObject {
                          rect.top() + 4.5 * rect.height() / kGrid);
     QVERIFY(under.view.cellAt(centre) == std::optional<CellPosition>(CellPosition{4, 5}));
     const QString text = under.view.toolTipTextAt(centre);
-    for (const char* part : {"Sample 13 of 384", "00:00:06.000", "row 4, column 5", "0.731", "Dropped"}) {
+    for (const char* part :
+         {"Sample 13 of 384", "00:00:06.000", "row 4, column 5", "0.731", "Dropped"}) {
       QVERIFY2(text.contains(QLatin1String(part)), qPrintable(text));
     }
     QVERIFY(under.view.toolTipTextAt(QPointF(rect.left() + 1, rect.top() + 1))
