@@ -2,7 +2,6 @@
 
 #include <QCursor>
 #include <QEvent>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -157,11 +156,9 @@ QString TimingPanel::suggestedChartName(Chart chart) const {
   const QString suffix =
       chart == Chart::Time ? QStringLiteral("_stage-times") : QStringLiteral("_stage-tokens");
   if (!run_) return suffix.mid(1);
-  const QString stem = safeFileNamePart(
-      QFileInfo(QString::fromStdString(run_->request.videoPath)).completeBaseName());
-  const QString tag =
-      methodTag(QString::fromStdString(run_->request.method), run_->request.keepRatio);
-  return (tag.isEmpty() ? stem : stem + QLatin1Char('_') + tag) + suffix;
+  return withMethodTag(videoFileStem(QString::fromStdString(run_->request.videoPath)),
+                       QString::fromStdString(run_->request.method), run_->request.keepRatio) +
+         suffix;
 }
 
 void TimingPanel::exportChartWithDialog(Chart chart) {

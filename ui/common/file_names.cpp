@@ -1,5 +1,6 @@
 #include "common/file_names.h"
 
+#include <QFileInfo>
 #include <cmath>
 
 namespace stts::ui {
@@ -26,6 +27,16 @@ QString methodTag(const QString& method, double keepRatio) {
   if (method.isEmpty()) return {};
   const long percent = std::isfinite(keepRatio) ? std::lround(keepRatio * 100.0) : 0;
   return safeFileNamePart(method) + QStringLiteral("-%1").arg(percent);
+}
+
+QString videoFileStem(const QString& videoPath) {
+  const QString base = QFileInfo(videoPath).completeBaseName();
+  return safeFileNamePart(base.isEmpty() ? QStringLiteral("frames") : base);
+}
+
+QString withMethodTag(const QString& stem, const QString& method, double keepRatio) {
+  const QString tag = methodTag(method, keepRatio);
+  return tag.isEmpty() ? stem : stem + QLatin1Char('_') + tag;
 }
 
 }  // namespace stts::ui

@@ -30,6 +30,7 @@
 #include "compare/compare_answers.h"
 #include "compare/compare_pane.h"
 #include "compare/iou_strip.h"
+#include "compare/playhead_link.h"
 #include "compare/timing_chart.h"
 #include "export/export_data.h"
 #include "export/export_naming.h"
@@ -84,36 +85,18 @@ void CompareWindow::closeEvent(QCloseEvent* event) {
 }
 
 void CompareWindow::followPlayheadOf(FrameNavigator* mainNavigator, OpenContent* mainContent) {
-  mainNavigator_ = mainNavigator;
-  mainContent_ = mainContent;
-  syncPlayhead_->setVisible(mainNavigator_ != nullptr);
-  if (!mainNavigator_) return;
-  connect(mainNavigator_, &FrameNavigator::currentIndexChanged, this, [this](int index) {
-    if (syncingPlayhead_ || !syncPlayhead_->isChecked() || runs_.empty()) return;
-    const LoadedVideoPtr& video = mainContent_ ? mainContent_->video() : nullptr;
-    if (!video || index < 0 || index >= int(video->frames.size())) return;
-    const int here =
-        runs_.front()->video->sampleNearestToTime(video->frames[size_t(index)].point.requestedTime);
-    syncingPlayhead_ = true;
-    navigator_->setCurrentIndex(here);
-    syncingPlayhead_ = false;
-  });
+  syncPlayhead_->setVisible(mainNavigator != nullptr);
+  if (!mainNavigator) return;
+  auto ours = [this]() -> LoadedVideoPtr { return runs_.empty() ? nullptr : runs_.front()->video; };
+  auto theirs = [mainContent]() -> LoadedVideoPtr {
+    return mainContent ? mainContent->video() : nullptr;
+  };
+  playheadLink_ = new PlayheadLink(navigator_, ours, mainNavigator, theirs, this);
+  playheadLink_->setEnabled(syncPlayhead_->isChecked());
   connect(syncPlayhead_, &QCheckBox::toggled, this, [this](bool on) {
     appSettings()->setValue(kSyncPlayheadKey, on);
-    if (on) syncMainPlayhead(navigator_->currentIndex());
+    playheadLink_->setEnabled(on);
   });
-}
-
-// The main window shows the sample nearest in time to ours (its video may be sampled differently).
-void CompareWindow::syncMainPlayhead(int index) {
-  if (syncingPlayhead_ || !mainNavigator_ || !syncPlayhead_->isChecked() || runs_.empty()) return;
-  const LoadedVideoPtr& video = mainContent_ ? mainContent_->video() : nullptr;
-  const LoadedVideo& ours = *runs_.front()->video;
-  if (!video || index < 0 || index >= int(ours.frames.size())) return;
-  syncingPlayhead_ = true;
-  mainNavigator_->setCurrentIndex(
-      video->sampleNearestToTime(ours.frames[size_t(index)].point.requestedTime));
-  syncingPlayhead_ = false;
 }
 
 void CompareWindow::buildLayout() {
@@ -253,7 +236,6 @@ void CompareWindow::connectActions() {
   on(ActionId::ExportDialog, [this] { exportWithDialog(); });
 
   connect(navigator_, &FrameNavigator::currentIndexChanged, this, &CompareWindow::showSample);
-  connect(navigator_, &FrameNavigator::currentIndexChanged, this, &CompareWindow::syncMainPlayhead);
   // The standard close keys (Ctrl+W, and Esc as for any secondary window).
   for (const QKeySequence& keys :
        {QKeySequence(QKeySequence::Close), QKeySequence(Qt::Key_Escape)}) {

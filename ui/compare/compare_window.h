@@ -33,6 +33,7 @@ class IoUStrip;
 class MessageBar;
 class OpenContent;
 class OverlayState;
+class PlayheadLink;
 class Timeline;
 class TimingChart;
 class VideoLoader;
@@ -106,7 +107,6 @@ class CompareWindow : public QWidget {
  private:
   void buildLayout();
   void placeOnScreen();
-  void syncMainPlayhead(int index);
   void connectActions();
   void retranslate();
   void onRunLoaded(int slot, LoadedRunPtr run);
@@ -135,9 +135,7 @@ class CompareWindow : public QWidget {
   IoUStrip* iouStrip_ = nullptr;
   CompareAnswers* answers_ = nullptr;
   QCheckBox* syncPlayhead_ = nullptr;
-  FrameNavigator* mainNavigator_ = nullptr;
-  OpenContent* mainContent_ = nullptr;
-  bool syncingPlayhead_ = false;
+  PlayheadLink* playheadLink_ = nullptr;  // with the main window, once offered
   TimingChart* timingChart_ = nullptr;
 
   std::vector<ComparePane*> panes_;

@@ -12,13 +12,11 @@ namespace stts::ui {
 namespace {
 
 QString videoStem(const ExportNameParts& parts) {
-  const QString base = QFileInfo(parts.videoPath).completeBaseName();
-  return safeFileNamePart(base.isEmpty() ? QStringLiteral("frames") : base);
+  return videoFileStem(parts.videoPath);
 }
 
 QString withTag(const QString& stem, const ExportNameParts& parts) {
-  const QString tag = methodTag(parts.method, parts.keepRatio);
-  return tag.isEmpty() ? stem : stem + QLatin1Char('_') + tag;
+  return withMethodTag(stem, parts.method, parts.keepRatio);
 }
 
 }  // namespace

@@ -376,13 +376,12 @@ QString MainWindow::suggestedRunPath() const {
   if (!run) return {};
   if (!run->path.isEmpty()) return run->path;
   const stts::RunRequest& request = run->run->request;
-  const QString stem = safeFileNamePart(
-      QFileInfo(content_->video() ? content_->video()->path : QString()).completeBaseName());
-  const QString tag = methodTag(QString::fromStdString(request.method), request.keepRatio);
+  const QString stem =
+      withMethodTag(videoFileStem(content_->video() ? content_->video()->path : QString()),
+                    QString::fromStdString(request.method), request.keepRatio);
   return uniqueFilePath(startFolder(FolderKind::Runs),
-                        (tag.isEmpty() ? stem : stem + QLatin1Char('_') + tag) +
-                            QString::fromLatin1(stts::kRunFileExtension.data(),
-                                                qsizetype(stts::kRunFileExtension.size())));
+                        stem + QString::fromLatin1(stts::kRunFileExtension.data(),
+                                                   qsizetype(stts::kRunFileExtension.size())));
 }
 
 bool MainWindow::saveRun(const QString& path) {
