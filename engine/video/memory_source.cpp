@@ -110,7 +110,8 @@ Expected<VideoSource> VideoSource::openMemory(std::vector<uint8_t> bytes, const 
     const char* env = std::getenv("STTS_FFMPEG_LOG");
     if (!env || std::string(env) != "1") av_log_set_level(AV_LOG_FATAL);
   });
-  if (options.maxPixels <= 0 || options.maxIndexedFrames <= 0 || options.frameCacheSize < 0)
+  if (options.maxPixels <= 0 || options.maxIndexedFrames <= 0 || options.frameCacheSize < 0 ||
+      options.frameCacheBytes < 0)
     return makeError(ErrorCode::InvalidArgument, "Invalid video open options for " + label);
   auto impl = std::make_unique<Impl>();
   impl->options = options;

@@ -89,6 +89,7 @@ struct VideoSource::Impl {
   // LRU cache of display frames for scrubbing: most recent at the front.
   std::list<std::pair<int64_t, RgbImagePtr>> cacheList;
   std::unordered_map<int64_t, std::list<std::pair<int64_t, RgbImagePtr>>::iterator> cacheMap;
+  int64_t cacheBytes = 0;  // pixels held by cacheList
 
   // open.cpp
   Expected<void> openFile(const std::string& path);

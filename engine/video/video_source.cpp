@@ -28,7 +28,7 @@ bool videoDecodingAvailable() {
 Expected<VideoSource> VideoSource::open(const std::string& path, const OpenOptions& options) {
   quietFfmpegLogs();
   if (options.maxPixels <= 0 || options.maxIndexedFrames <= 0 || options.frameCacheSize < 0 ||
-      options.maxSampleBytes <= 0 || options.maxDecodedPixels <= 0)
+      options.frameCacheBytes < 0 || options.maxSampleBytes <= 0 || options.maxDecodedPixels <= 0)
     return makeError(ErrorCode::InvalidArgument, "Invalid video open options for " + path);
   auto impl = std::make_unique<Impl>();
   impl->options = options;
@@ -198,15 +198,22 @@ std::optional<RgbImagePtr> VideoSource::Impl::cacheGet(int64_t number) {
 }
 
 void VideoSource::Impl::cachePut(int64_t number, const RgbImagePtr& image) {
-  if (options.frameCacheSize <= 0) return;
+  if (options.frameCacheSize <= 0 || options.frameCacheBytes <= 0) return;
+  const auto bytesOf = [](const RgbImagePtr& held) {
+    return held ? int64_t(held->pixels.size()) : int64_t(0);
+  };
   if (auto it = cacheMap.find(number); it != cacheMap.end()) {
+    cacheBytes += bytesOf(image) - bytesOf(it->second->second);
     it->second->second = image;
     cacheList.splice(cacheList.begin(), cacheList, it->second);
-    return;
+  } else {
+    cacheList.emplace_front(number, image);
+    cacheMap[number] = cacheList.begin();
+    cacheBytes += bytesOf(image);
   }
-  cacheList.emplace_front(number, image);
-  cacheMap[number] = cacheList.begin();
-  while (int64_t(cacheList.size()) > options.frameCacheSize) {
+  while (cacheList.size() > 1 && (int64_t(cacheList.size()) > options.frameCacheSize ||
+                                  cacheBytes > options.frameCacheBytes)) {
+    cacheBytes -= bytesOf(cacheList.back().second);
     cacheMap.erase(cacheList.back().first);
     cacheList.pop_back();
   }

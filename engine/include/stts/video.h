@@ -98,8 +98,12 @@ struct OpenOptions {
   // decoded on the way to a target included (also per frame()/frameAt() call). TooLarge beyond.
   int64_t maxSampleBytes = 10LL << 30;
   int64_t maxDecodedPixels = 1LL << 40;
-  int frameCacheSize = 24;  // decoded display frames kept for scrubbing
-  int decoderThreads = 0;   // 0: FFmpeg's choice
+  // Decoded display frames kept for scrubbing (frame()/frameAt()): at most this many, and at
+  // most frameCacheBytes of pixels (the newest frame is kept even when it alone is larger).
+  // 24 frames of 1080p are 149 MB; of 8192 x 8192 they would be 4.8 GB without the byte bound.
+  int frameCacheSize = 24;
+  int64_t frameCacheBytes = 256LL << 20;
+  int decoderThreads = 0;  // 0: FFmpeg's choice
 };
 
 // Not thread-safe: use a VideoSource from one thread at a time (one per thread is fine).

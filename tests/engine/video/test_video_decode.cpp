@@ -273,6 +273,33 @@ class TestVideoDecode : public QObject {
     QCOMPARE(src.stats().cacheHits, 1);
   }
 
+  // The scrubbing cache is bounded by the bytes it holds as well as by count: large frames must
+  // not multiply into gigabytes.
+  void cacheIsBoundedByBytes() {
+    auto probe = openOrDie("normal.mp4");
+    const int64_t frameBytes = int64_t(probe.info().displayWidth) * probe.info().displayHeight * 3;
+    stts::OpenOptions opt;
+    opt.frameCacheSize = 100;
+    opt.frameCacheBytes = frameBytes * 5 / 2;  // room for two frames
+    auto src = openOrDie("normal.mp4", opt);
+    QVERIFY(src.frame(0));
+    QVERIFY(src.frame(1));
+    QVERIFY(src.frame(2));  // evicts 0
+    QVERIFY(src.frame(2));
+    QVERIFY(src.frame(1));
+    QCOMPARE(src.stats().cacheHits, 2);
+    QVERIFY(src.frame(0));
+    QCOMPARE(src.stats().cacheHits, 2);
+    // One frame larger than the bound is still kept: the frame just asked for is the one asked
+    // for again when stepping back and forth.
+    stts::OpenOptions tiny;
+    tiny.frameCacheBytes = 1;
+    auto small = openOrDie("normal.mp4", tiny);
+    QVERIFY(small.frame(4));
+    QVERIFY(small.frame(4));
+    QCOMPARE(small.stats().cacheHits, 1);
+  }
+
   void frameOutOfRange() {
     auto src = openOrDie("normal.mp4");
     auto r = src.frame(75);
