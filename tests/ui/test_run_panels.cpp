@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -85,9 +86,9 @@ stts::RunResult makeRun(const LoadedVideo& video, const QString& modelDir) {
   run.request.keepRatio = 0.6;
   run.video = video.info;
   run.video.path = run.request.videoPath;
-  run.frames = int(video.frames.size());
+  run.frames = int(video.points.size());
   for (int f = 0; f < run.frames; ++f) {
-    const stts::SamplePoint& point = video.frames[size_t(f)].point;
+    const stts::SamplePoint& point = video.points[size_t(f)];
     run.frameTime.push_back(point.requestedTime);
     run.framePts.push_back(point.pts);
     run.frameNumber.push_back(point.frameNumber);
@@ -419,6 +420,10 @@ class RunPanelsTest : public QObject {
                  summary.contains(QStringLiteral("tiny")) &&
                  summary.contains(QStringLiteral("colours_320x240.mp4")),
              qPrintable(summary));
+    // The run's peak memory is named with its size, never left blank.
+    QVERIFY2(
+        summary.contains(QStringLiteral("Peak memory: ") + QLocale().formattedDataSize(64LL << 20)),
+        qPrintable(summary));
 
     // A click on a row shows that frame; the playhead moving selects its row.
     QTRY_VERIFY(table->isVisible());
@@ -432,7 +437,7 @@ class RunPanelsTest : public QObject {
 
     // A plain video afterwards: its frames, no kept counts.
     QVERIFY(openAndWait(window, colourClip()));
-    QCOMPARE(table->rowCount(), int(window.video()->frames.size()));
+    QCOMPARE(table->rowCount(), int(window.video()->points.size()));
     QVERIFY(table->item(0, DataPanel::KeptColumn)->text().isEmpty());
   }
 

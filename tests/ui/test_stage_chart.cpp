@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QImageReader>
+#include <QLocale>
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -253,6 +254,22 @@ class StageChartTest : public QObject {
       if (size.width() > 1000)
         QVERIFY(layout.legend[4].label.rect.top() == layout.legend[0].label.rect.top());
     }
+  }
+
+  // Numbers follow the user's language (German: decimal comma), without group separators.
+  void numbersFollowTheLocale() {
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const StageChartData data = longRun();
+    const TimeUnit unit = timeUnitFor(data.longestRunMilliseconds());
+    const QString legend = timeLegendText(data, int(std::size(kLongRun)) - 1, unit);
+    const AxisTicks axis = niceTicks(2.5, 5);
+    const QString tick = axis.label(axis.step);
+    const QString milliseconds = TimeUnit{}.format(28023.6);
+    QLocale::setDefault(before);
+    QVERIFY2(legend.contains(QStringLiteral("29,12 s (41,0 %)")), qPrintable(legend));
+    QCOMPARE(milliseconds, QStringLiteral("28023,6 ms"));
+    QVERIFY2(axis.decimals > 0 && tick.contains(QLatin1Char(',')), qPrintable(tick));
   }
 
   void tokenChartNamesEveryStageWithItsValueInsideThePlot() {

@@ -1,5 +1,7 @@
 #include "charts/stage_chart.h"
 
+#include "common/time_format.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -152,7 +154,7 @@ Plan planFor(StageChartKind kind, const StageChartData& data, const Metrics& m) 
     plan.maxValue = largestToken(data);
     plan.minimumStep = 1.0;  // no half tokens on the axis
     for (int s = 0; s < plan.stages; ++s) {
-      plan.valueTexts.append(QString::number(tokenValue(data, s)));
+      plan.valueTexts.append(formatNumber(tokenValue(data, s), 0));
       plan.widestValue = std::max(plan.widestValue, m.width(plan.valueTexts.back()));
     }
     plan.bandMinimum = std::ceil(m.line + 2.0);
@@ -354,7 +356,7 @@ StageChartData stageChartData(const stts::RunResult& run) {
 }
 
 QString AxisTicks::label(double value) const {
-  return QString::number(value, 'f', decimals);
+  return formatNumber(value, decimals);
 }
 
 AxisTicks niceTicks(double maximum, int maxIntervals, double minimumStep) {
@@ -393,8 +395,8 @@ QString TimeUnit::symbol() const {
 }
 
 QString TimeUnit::format(double ms) const {
-  if (seconds) return StageChartText::tr("%1 s").arg(ms / 1000.0, 0, 'f', 2);
-  return StageChartText::tr("%1 ms").arg(ms, 0, 'f', 1);
+  if (seconds) return StageChartText::tr("%1 s").arg(formatNumber(ms / 1000.0, 2));
+  return StageChartText::tr("%1 ms").arg(formatNumber(ms, 1));
 }
 
 TimeUnit timeUnitFor(double longestMilliseconds) {
@@ -411,8 +413,7 @@ QString timeLegendText(const StageChartData& data, int stage, const TimeUnit& un
   const double total = data.milliseconds.empty() ? 0.0 : sum(data.milliseconds.front());
   const double share = total > 0.0 ? 100.0 * ms / total : 0.0;
   return StageChartText::tr("%1  %2 (%3 %)")
-      .arg(data.stages[stage], unit.format(ms))
-      .arg(share, 0, 'f', 1);
+      .arg(data.stages[stage], unit.format(ms), formatNumber(share, 1));
 }
 
 const ChartBar* StageChartLayout::barAt(QPointF point) const {

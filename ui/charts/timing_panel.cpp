@@ -1,5 +1,7 @@
 #include "charts/timing_panel.h"
 
+#include "common/time_format.h"
+
 #include <QCursor>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -190,8 +192,8 @@ void TimingPanel::showHover(Chart chart, int stage) {
     const double share = total > 0.0 ? 100.0 * timing.milliseconds / total : 0.0;
     lastHoverText_ = tr("%1: %2 ms, %3 % of the run, %4 tokens on %5")
                          .arg(name)
-                         .arg(timing.milliseconds, 0, 'f', 2)
-                         .arg(share, 0, 'f', 1)
+                         .arg(formatNumber(timing.milliseconds, 2))
+                         .arg(formatNumber(share, 1))
                          .arg(timing.tokens)
                          .arg(QString::fromStdString(timing.device));
   }
@@ -208,7 +210,7 @@ void TimingPanel::rebuild() {
   tokenView_->setData(data);
   if (empty) return;
   totalLabel_->setText(tr("%1 ms in %2 stages")
-                           .arg(data.longestRunMilliseconds(), 0, 'f', 1)
+                           .arg(formatNumber(data.longestRunMilliseconds(), 1))
                            .arg(run_->timings.size()));
 }
 

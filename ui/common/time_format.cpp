@@ -1,5 +1,7 @@
 #include "common/time_format.h"
 
+#include <QLocale>
+
 #include <cmath>
 #include <cstdint>
 
@@ -18,6 +20,12 @@ QString formatTimestamp(double seconds) {
       .arg(minutes, 2, 10, QLatin1Char('0'))
       .arg(secs, 2, 10, QLatin1Char('0'))
       .arg(ms, 3, 10, QLatin1Char('0'));
+}
+
+QString formatNumber(double value, int decimals) {
+  QLocale locale;
+  locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+  return locale.toString(value, 'f', decimals);
 }
 
 }  // namespace stts::ui

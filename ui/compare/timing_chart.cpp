@@ -1,5 +1,7 @@
 #include "compare/timing_chart.h"
 
+#include "common/time_format.h"
+
 #include <QCursor>
 #include <QEvent>
 #include <QToolTip>
@@ -30,7 +32,7 @@ void TimingChart::showHover(int run, int stage) {
   // Hovering a segment names its run, stage and time.
   lastHoverText_ = tr("%1 · %2: %3 ms")
                        .arg(shown.runs.value(run), shown.stages.value(stage))
-                       .arg(shown.milliseconds[size_t(run)][size_t(stage)], 0, 'f', 1);
+                       .arg(formatNumber(shown.milliseconds[size_t(run)][size_t(stage)], 1));
   QToolTip::showText(QCursor::pos(), lastHoverText_, this);
 }
 
