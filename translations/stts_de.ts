@@ -409,6 +409,13 @@
     </message>
 </context>
 <context>
+    <name>FrameStore</name>
+    <message>
+        <source>No sampled frame of the video could be decoded.</source>
+        <translation>Kein abgetastetes Bild des Videos ließ sich dekodieren.</translation>
+    </message>
+</context>
+<context>
     <name>ModelFolder</name>
     <message>
         <source>it is not a folder.</source>
@@ -519,6 +526,10 @@
     <message>
         <source>its video “%1” has changed since the run was made</source>
         <translation>sein Video „%1“ hat sich seit dem Lauf geändert</translation>
+    </message>
+    <message>
+        <source>its video has no frames</source>
+        <translation>sein Video hat keine Bilder</translation>
     </message>
 </context>
 <context>
@@ -762,6 +773,10 @@
     <message>
         <source>it has no decodable frames.</source>
         <translation>es enthält keine dekodierbaren Bilder.</translation>
+    </message>
+    <message>
+        <source>The frames could not be decoded: %1</source>
+        <translation>Die Bilder ließen sich nicht dekodieren: %1</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1388,17 @@
     </message>
 </context>
 <context>
+    <name>stts::ui::FrameFillIndicator</name>
+    <message>
+        <source>Decoding the frames stopped: %1</source>
+        <translation>Das Dekodieren der Bilder wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Decoding frames: %1 of %2</source>
+        <translation>Bilder werden dekodiert: %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>stts::ui::FrameProvider</name>
     <message>
         <source>No video file is open.</source>
@@ -1432,6 +1458,10 @@
     <message>
         <source>Sample %1 of %2 · %3</source>
         <translation>Abtastbild %1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>Decoding this frame…</source>
+        <translation>Dieses Bild wird dekodiert …</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1775,18 @@
     <message>
         <source>%1 is already used by “%2” (%3). Remove it there first, or choose another key.</source>
         <translation>%1 wird bereits von „%2“ (%3) verwendet. Entfernen Sie es dort zuerst oder wählen Sie eine andere Taste.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory for the pictures of one opened video or run. Every sampled frame is kept at a size that fits this budget (full resolution is decoded again for exports, the model and close zoom). Applies to videos and runs opened afterwards.</source>
+        <translation>Speicher für die Bilder eines geöffneten Videos oder Laufs. Jedes abgetastete Bild wird in einer Größe gehalten, die in dieses Budget passt (volle Auflösung wird für Exporte, das Modell und starke Vergrößerung neu dekodiert). Gilt für danach geöffnete Videos und Läufe.</translation>
+    </message>
+    <message>
+        <source>&amp;Frame memory:</source>
+        <translation>&amp;Bildspeicher:</translation>
     </message>
 </context>
 <context>

@@ -408,6 +408,13 @@
     </message>
 </context>
 <context>
+    <name>FrameStore</name>
+    <message>
+        <source>No sampled frame of the video could be decoded.</source>
+        <translation>视频中没有任何采样帧能够解码。</translation>
+    </message>
+</context>
+<context>
     <name>ModelFolder</name>
     <message>
         <source>it is not a folder.</source>
@@ -518,6 +525,10 @@
     <message>
         <source>The run cannot be shown: %1, and it stores no frames of its own.</source>
         <translation>无法显示该运行：%1，且该运行自身未存储任何帧。</translation>
+    </message>
+    <message>
+        <source>its video has no frames</source>
+        <translation>其视频没有任何帧</translation>
     </message>
 </context>
 <context>
@@ -761,6 +772,10 @@
     <message>
         <source>it has no decodable frames.</source>
         <translation>其中没有可解码的帧。</translation>
+    </message>
+    <message>
+        <source>The frames could not be decoded: %1</source>
+        <translation>无法解码这些帧：%1</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1387,17 @@
     </message>
 </context>
 <context>
+    <name>stts::ui::FrameFillIndicator</name>
+    <message>
+        <source>Decoding the frames stopped: %1</source>
+        <translation>帧解码已停止：%1</translation>
+    </message>
+    <message>
+        <source>Decoding frames: %1 of %2</source>
+        <translation>正在解码帧：%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>stts::ui::FrameProvider</name>
     <message>
         <source>No video file is open.</source>
@@ -1431,6 +1457,10 @@
     <message>
         <source>Sample %1 of %2 · %3</source>
         <translation>采样 %1 / %2 · %3</translation>
+    </message>
+    <message>
+        <source>Decoding this frame…</source>
+        <translation>正在解码此帧…</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1774,18 @@
     <message>
         <source>%1 is already used by “%2” (%3). Remove it there first, or choose another key.</source>
         <translation>%1 已被“%2”（%3）使用。请先在那里将其移除，或选择其他按键。</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory for the pictures of one opened video or run. Every sampled frame is kept at a size that fits this budget (full resolution is decoded again for exports, the model and close zoom). Applies to videos and runs opened afterwards.</source>
+        <translation>一个已打开视频或运行的画面所用内存。每个采样帧都以适合此预算的尺寸保存（导出、模型和放大查看时会重新解码全分辨率）。对之后打开的视频和运行生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Frame memory:</source>
+        <translation>帧内存(&amp;F)：</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ int runExportCompare(const ParsedArguments& args) {
   }
   const QString problem = ui::comparisonProblem(results, names);
   if (!problem.isEmpty()) return reportFailure(problem.toStdString());
-  const int frames = int(runs.front()->video->frames.size());
+  const int frames = int(runs.front()->video->points.size());
   if (*frame > frames) {
     return reportFailure("--frame " + std::to_string(*frame) + " is past the last sample (" +
                          std::to_string(frames) + ")");

@@ -59,11 +59,14 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < image->pixels.size(); ++i) image->pixels[i] = uint8_t((i * 7 + p) & 255);
     pictures.push_back(std::move(image));
   }
+  std::vector<stts::SampledFrame> sampled;
   for (int f = 0; f < frames; ++f) {
     stts::SampledFrame frame;
     frame.image = pictures[size_t(f) % pictures.size()];
     frame.point.requestedTime = f * 0.5;
-    video->frames.push_back(std::move(frame));
+    frame.point.frameNumber = f;
+    video->points.push_back(frame.point);
+    sampled.push_back(std::move(frame));
     int kept = 0;
     for (int c = 0; c < stts::kCellsPerFrame; ++c) {
       run->scores.push_back(float((c * 37 + f) % 101));
@@ -73,6 +76,11 @@ int main(int argc, char** argv) {
     run->keptPerFrame.push_back(kept);
     run->frameTime.push_back(f * 0.5);
   }
+  // The pictures are shared, so the store may hold them as the full-resolution frames whatever
+  // the budget says about 384 distinct ones.
+  stts::ui::FrameMemoryLimits limits;
+  limits.budgetBytes = int64_t(1) << 40;
+  video->store = std::make_shared<stts::ui::FrameStore>(std::move(sampled), limits);
   stts::ui::LoadedRun loaded;
   loaded.run = run;
   loaded.video = video;

@@ -1,11 +1,14 @@
 // Benchmark of the frame view (prints numbers, asserts nothing; run under xvfb-run, Mesa llvmpipe
 // is enough):
-//   1. opening a 1080p video through the window (384 sampled frames, the loader's path),
-//   2. scrubbing through all sampled frames with the overlay on (mask, score, hatch + grid):
+//   1. opening a 1080p video through the window (384 sampled frames): until the window shows it
+//      (usable), and until the frame store has every drawing copy (filled in the background),
+//   2. the memory the frames hold: the store's copies and thumbnails against its budget, and the
+//      process's resident memory,
+//   3. opening a 384-frame run over that video, the same two times,
+//   4. scrubbing through all sampled frames with the overlay on (mask, score, hatch + grid):
 //      frames per second, each frame counted once the view has swapped it to the screen,
-//   3. opening a 384-frame run file with stored model-input frames (stts::saveRunFile from
-//      synthetic data; its video is missing, so the stored frames are shown),
-//   4. the memory the loaded sampled frames hold.
+//   5. opening a 384-frame run file with stored model-input frames (stts::saveRunFile from
+//      synthetic data; its video is missing, so the stored frames are shown).
 // The 1080p clip is made once with the ffmpeg tool (lavfi testsrc2, 2 fps, 200 s, mpeg4).
 //
 // usage: xvfb-run -a -s "-screen 0 1920x1200x24" bench_frame_view [MEDIA_DIR] [FRAMES]
@@ -68,16 +71,27 @@ long residentKiB() {
   return -1;
 }
 
-// Bytes of pixels held by the window's sampled frames (frames sharing one image count once).
+// Bytes of pixels held by the window's frame store (copies and thumbnails shared by several
+// samples count once).
 size_t frameBytes(const LoadedVideo& video, size_t* distinct) {
   std::set<const stts::RgbImage*> seen;
   size_t bytes = 0;
-  for (const stts::SampledFrame& frame : video.frames) {
-    if (!frame.image || !seen.insert(frame.image.get()).second) continue;
-    bytes += frame.image->pixels.capacity() + sizeof(stts::RgbImage);
+  for (int i = 0; i < video.store->count(); ++i) {
+    for (const stts::RgbImagePtr& image : {video.store->display(i), video.store->thumbnail(i)}) {
+      if (!image || !seen.insert(image.get()).second) continue;
+      bytes += image->pixels.capacity() + sizeof(stts::RgbImage);
+    }
   }
   *distinct = seen.size();
   return bytes;
+}
+
+// Milliseconds from `since` until the shown video's store has every picture.
+double waitForFill(MainWindow& window, const QElapsedTimer& since) {
+  if (!QTest::qWaitFor([&] { return window.video()->store->isComplete(); }, 600000))
+    std::fprintf(stderr, "the frames never all arrived\n");
+  QCoreApplication::processEvents();
+  return double(since.nsecsElapsed()) / 1e6;
 }
 
 stts::RunResult syntheticRun(const LoadedVideo& video, const QString& videoPath) {
@@ -87,12 +101,12 @@ stts::RunResult syntheticRun(const LoadedVideo& video, const QString& videoPath)
   run.request.sampling = video.sampling;
   run.video = video.info;
   run.video.path = run.request.videoPath;
-  run.frames = int(video.frames.size());
+  run.frames = int(video.points.size());
   uint32_t state = 12345;
-  for (const stts::SampledFrame& frame : video.frames) {
-    run.frameTime.push_back(frame.point.requestedTime);
-    run.framePts.push_back(frame.point.pts);
-    run.frameNumber.push_back(frame.point.frameNumber);
+  for (const stts::SamplePoint& point : video.points) {
+    run.frameTime.push_back(point.requestedTime);
+    run.framePts.push_back(point.pts);
+    run.frameNumber.push_back(point.frameNumber);
     int kept = 0;
     for (int c = 0; c < stts::kCellsPerFrame; ++c) {
       state = state * 1664525u + 1013904223u;
@@ -108,14 +122,15 @@ stts::RunResult syntheticRun(const LoadedVideo& video, const QString& videoPath)
   return run;
 }
 
+// Starts something and waits for the window's signal; `timer` keeps running from the start.
 template <typename Signal>
-bool waitFor(MainWindow& window, Signal signal, const std::function<void()>& start, double* ms) {
+bool waitFor(MainWindow& window, Signal signal, const std::function<void()>& start, double* ms,
+             QElapsedTimer* timer) {
   QSignalSpy spy(&window, signal);
-  QElapsedTimer timer;
-  timer.start();
+  timer->start();
   start();
   const bool ok = QTest::qWaitFor([&] { return spy.count() > 0; }, 600000);
-  *ms = double(timer.nsecsElapsed()) / 1e6;
+  *ms = double(timer->nsecsElapsed()) / 1e6;
   return ok;
 }
 
@@ -185,25 +200,38 @@ int main(int argc, char** argv) {
   if (!QTest::qWaitForWindowExposed(&window)) return 1;
   // The loader samples at most 384 frames; fewer here only if asked.
   double openVideoMs = 0;
+  QElapsedTimer sinceOpen;
   if (!waitFor(
-          window, &MainWindow::videoLoaded, [&] { window.openVideo(clipPath); }, &openVideoMs)) {
+          window, &MainWindow::videoLoaded, [&] { window.openVideo(clipPath); }, &openVideoMs,
+          &sinceOpen)) {
     std::fprintf(stderr, "the clip did not open\n");
     return 1;
   }
+  const long rssShown = residentKiB();
+  const double fillVideoMs = waitForFill(window, sinceOpen);
   const LoadedVideo& video = *window.video();
-  const int frames = std::min(maxFrames, int(video.frames.size()));
+  const FrameStore& store = *video.store;
+  const int frames = std::min(maxFrames, int(video.points.size()));
   size_t distinct = 0;
   const size_t bytes = frameBytes(video, &distinct);
   const long rssVideo = residentKiB();
-  const stts::RgbImage& first = *video.frames.front().image;
-  std::printf("\nvideo: %d x %d, %zu sampled frames (%zu distinct images)\n", first.width,
-              first.height, video.frames.size(), distinct);
-  std::printf("open + sample through the window: %.0f ms (%.1f ms per frame)\n", openVideoMs,
-              openVideoMs / double(video.frames.size()));
-  std::printf("frame cache: %zu bytes = %.1f MiB = %zu bytes per frame (width x height x 3)\n",
-              bytes, double(bytes) / 1048576.0, distinct ? bytes / distinct : 0);
-  std::printf("process RSS: %.1f MiB before, %.1f MiB with the video open\n", rssStart / 1024.0,
-              rssVideo / 1024.0);
+  const QSize source = store.sourceSize();
+  std::printf(
+      "\nvideo: %d x %d, %zu sampled frames; drawing copies %d x %d, thumbnails <= %d x %d\n",
+      source.width(), source.height(), video.points.size(), store.copySize().width(),
+      store.copySize().height(), store.limits().thumbnailLimit.width(),
+      store.limits().thumbnailLimit.height());
+  std::printf(
+      "open through the window: usable (first frame on screen) after %.0f ms; every "
+      "frame in after %.0f ms (%.1f ms per frame, on the store's thread)\n",
+      openVideoMs, fillVideoMs, fillVideoMs / double(video.points.size()));
+  std::printf(
+      "frame memory: %zu bytes = %.1f MiB in %zu images (budget %.0f MiB; full "
+      "resolution would be %.1f MiB)\n",
+      bytes, double(bytes) / 1048576.0, distinct, double(store.limits().budgetBytes) / 1048576.0,
+      double(video.points.size()) * source.width() * source.height() * 3 / 1048576.0);
+  std::printf("process RSS: %.1f MiB before, %.1f MiB when shown, %.1f MiB with every frame in\n",
+              rssStart / 1024.0, rssShown / 1024.0, rssVideo / 1024.0);
 
   // A run over this video (frames from the video), then scrub it with the overlay.
   QTemporaryDir scratch;
@@ -212,13 +240,17 @@ int main(int argc, char** argv) {
   if (!stts::saveRunFile(QFile::encodeName(overVideoPath).toStdString(), overVideo)) return 1;
   double openRunVideoMs = 0;
   if (!waitFor(
-          window, &MainWindow::runLoaded, [&] { window.openRun(overVideoPath); },
-          &openRunVideoMs)) {
+          window, &MainWindow::runLoaded, [&] { window.openRun(overVideoPath); }, &openRunVideoMs,
+          &sinceOpen)) {
     std::fprintf(stderr, "the run over the video did not open\n");
     return 1;
   }
-  std::printf("open a %d-frame run over this video (frames decoded again): %.0f ms\n",
-              overVideo.frames, openRunVideoMs);
+  const double fillRunMs = waitForFill(window, sinceOpen);
+  std::printf(
+      "open a %d-frame run over this video: usable after %.0f ms, every frame in after "
+      "%.0f ms\n",
+      overVideo.frames, openRunVideoMs, fillRunMs);
+  std::printf("process RSS with the run shown: %.1f MiB\n", residentKiB() / 1024.0);
 
   OverlayState* overlay = window.overlay();
   FrameView* view = window.frameView();
@@ -262,7 +294,8 @@ int main(int argc, char** argv) {
   const double saveMs = double(saveTimer.nsecsElapsed()) / 1e6;
   double openStoredMs = 0;
   if (!waitFor(
-          window, &MainWindow::runLoaded, [&] { window.openRun(storedPath); }, &openStoredMs)) {
+          window, &MainWindow::runLoaded, [&] { window.openRun(storedPath); }, &openStoredMs,
+          &sinceOpen)) {
     std::fprintf(stderr, "the stored-frames run did not open\n");
     return 1;
   }
@@ -278,7 +311,8 @@ int main(int argc, char** argv) {
   std::printf("scrubbing its stored frames with scores: %.1f fps\n",
               scrub(window, window.run()->run->frames));
   std::printf(
-      "\nframe cache scaling: bytes = distinct sampled frames x width x height x 3 "
-      "(1080p: 6.2 MB each, 384 frames = 2.4 GB; stored inputs: 0.43 MB each)\n");
+      "\nframe memory scaling: the copies fit the budget whatever the resolution (copy bytes <= "
+      "budget / distinct frames - thumbnail); 384 frames in 1 GiB are at most ~1270 x 715 each; "
+      "stored inputs (0.43 MB each) are kept as they are\n");
   return 0;
 }

@@ -38,9 +38,9 @@ inline const QColor kBlue(0, 0, 255);
 // The sampled index whose requested time is nearest to `seconds`.
 inline int sampleNearestTime(const LoadedVideo& video, double seconds) {
   int best = 0;
-  for (int i = 0; i < int(video.frames.size()); ++i) {
-    if (std::abs(video.frames[size_t(i)].point.requestedTime - seconds) <
-        std::abs(video.frames[size_t(best)].point.requestedTime - seconds)) {
+  for (int i = 0; i < int(video.points.size()); ++i) {
+    if (std::abs(video.points[size_t(i)].requestedTime - seconds) <
+        std::abs(video.points[size_t(best)].requestedTime - seconds)) {
       best = i;
     }
   }

@@ -39,7 +39,20 @@ inline void useTemporarySettings(const QTemporaryDir& dir) {
   QSettings::setPath(QSettings::IniFormat, QSettings::SystemScope, dir.path());
 }
 
-// Opens `path` and waits for success; generous timeout because CI machines are slow.
+// Waits until the shown video's store has every picture and the window has drawn from it (the
+// window opens before its frames are decoded: they fill in on the store's thread).
+inline bool waitForFrames(MainWindow& window, int timeoutMs = 60000) {
+  const bool filled = QTest::qWaitFor(
+      [&] { return window.video() && window.video()->store->isComplete(); }, timeoutMs);
+  // The last frameFilled notifications are queued: let them reach the views.
+  QCoreApplication::processEvents();
+  QCoreApplication::processEvents();
+  if (!filled) qWarning("the frames of the shown video never all arrived");
+  return filled;
+}
+
+// Opens `path` and waits for success, frames included; generous timeout because CI machines are
+// slow.
 inline bool openAndWait(MainWindow& window, const QString& path, int timeoutMs = 60000) {
   QSignalSpy loaded(&window, &MainWindow::videoLoaded);
   QSignalSpy failed(&window, &MainWindow::videoLoadFailed);
@@ -52,7 +65,7 @@ inline bool openAndWait(MainWindow& window, const QString& path, int timeoutMs =
     qWarning("load failed: %s", qPrintable(failed.first().at(1).toString()));
     return false;
   }
-  return true;
+  return waitForFrames(window, timeoutMs);
 }
 
 // Opens the run file `path` and waits for it to be shown.
@@ -68,7 +81,7 @@ inline bool openRunAndWait(MainWindow& window, const QString& path, int timeoutM
     qWarning("run load failed: %s", qPrintable(failed.first().at(1).toString()));
     return false;
   }
-  return true;
+  return waitForFrames(window, timeoutMs);
 }
 
 inline bool colourNear(QColor actual, QColor expected, int tolerance = 48) {

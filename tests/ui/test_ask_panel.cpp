@@ -117,7 +117,7 @@ class AskPanelTest : public QObject {
     // The new run is on screen like an opened run: keep strip, overlay, summary.
     QVERIFY(window.run());
     const auto firstRun = window.run();
-    QCOMPARE(firstRun->run->frames, int(window.video()->frames.size()));
+    QCOMPARE(firstRun->run->frames, int(window.video()->points.size()));
     QVERIFY(!firstRun->run->answer.empty());
     QTRY_VERIFY(window.timeline()->hasKeepCounts());
     QVERIFY(window.findChild<QLabel*>(QStringLiteral("runInfoLabel"))->isVisible());
@@ -193,7 +193,7 @@ class AskPanelTest : public QObject {
 
     // The limits follow the frames on screen; fewer frames make the worker sample again.
     QCOMPARE(panel->sampling().maxFrames, window.video()->sampling.maxFrames);
-    QVERIFY(window.video()->frames.size() > 3);
+    QVERIFY(window.video()->points.size() > 3);
     panel->setSampling(stts::SamplingSpec{3, 2.0});
 
     // The less common options, each enabled for the methods it affects, reach the request.
@@ -226,7 +226,7 @@ class AskPanelTest : public QObject {
     QVERIFY(window.run());
     const stts::RunResult& run = *window.run()->run;
     QCOMPARE(run.frames, 3);
-    QCOMPARE(int(window.video()->frames.size()), 3);
+    QCOMPARE(int(window.video()->points.size()), 3);
     QCOMPARE(run.request.sampling.maxFrames, 3);
     QCOMPARE(run.request.dtype, std::string("float32"));
     QCOMPARE(run.request.method, std::string("random"));

@@ -314,7 +314,7 @@ class CompareTest : public QObject {
         run.request.sampling = video.sampling;
         run.video = video.info;
         run.video.path = run.request.videoPath;
-        run.frames = int(video.frames.size());
+        run.frames = int(video.points.size());
         run.frameTime.clear();
         run.framePts.clear();
         run.frameNumber.clear();
@@ -323,7 +323,7 @@ class CompareTest : public QObject {
         run.keptPerFrame.clear();
         run.visionTokensAfter = 0;
         for (int f = 0; f < run.frames; ++f) {
-          const stts::SamplePoint& point = video.frames[size_t(f)].point;
+          const stts::SamplePoint& point = video.points[size_t(f)];
           run.frameTime.push_back(point.requestedTime);
           run.framePts.push_back(point.pts);
           run.frameNumber.push_back(point.frameNumber);
@@ -347,8 +347,8 @@ class CompareTest : public QObject {
     for (const LoadedRunPtr& run : window->runs()) QVERIFY(!run->usesStoredFrames);
     window->setOverlayMode(OverlayMode::Off);
     const LoadedVideo& video = *window->runs()[0]->video;
-    for (int f = 0; f < int(video.frames.size()); ++f) {
-      const double t = video.frames[size_t(f)].point.requestedTime;
+    for (int f = 0; f < int(video.points.size()); ++f) {
+      const double t = video.points[size_t(f)].requestedTime;
       if (std::abs(t - 1.0) < 0.2 || std::abs(t - 2.0) < 0.2) continue;  // near a cut
       window->navigator()->setCurrentIndex(f);
       const QColor expected = t < 1.0   ? QColor(255, 0, 0)

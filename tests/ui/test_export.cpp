@@ -60,9 +60,9 @@ stts::RunResult makeRun(const LoadedVideo& video, const QString& videoPath) {
   run.answer = "Red, green and blue.";
   run.video = video.info;
   run.video.path = run.request.videoPath;
-  run.frames = int(video.frames.size());
+  run.frames = int(video.points.size());
   for (int f = 0; f < run.frames; ++f) {
-    const stts::SamplePoint& point = video.frames[size_t(f)].point;
+    const stts::SamplePoint& point = video.points[size_t(f)];
     run.frameTime.push_back(point.requestedTime);
     run.framePts.push_back(point.pts);
     run.frameNumber.push_back(point.frameNumber);
@@ -136,7 +136,7 @@ class ExportTest : public QObject {
   // the picture's tooltip, in the Data panel, in the thumbnail's tooltip, in an export's caption
   // and file name, and in the cell CSV.
   void oneSampleNumberEverywhere() {
-    const int count = int(window_->video()->frames.size());
+    const int count = int(window_->video()->points.size());
     QVERIFY(count >= 5);
     window_->navigator()->setCurrentIndex(4);
     const QString of = QString::number(count);
@@ -176,7 +176,7 @@ class ExportTest : public QObject {
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->kind(), ExportKind::Frame);
 
-    const double time = window_->video()->frames[1].point.requestedTime;
+    const double time = window_->video()->points[1].requestedTime;
     const QString expectedName =
         QStringLiteral("colours_320x240_%1_f2_stts-50.png").arg(fileNameTimestamp(time));
     QVERIFY(QRegularExpression(QStringLiteral("^colours_320x240_\\d\\d-\\d\\d-\\d\\d-\\d\\d\\d_f2_"
@@ -270,7 +270,7 @@ class ExportTest : public QObject {
 
     const QImage written = QImage(path).convertToFormat(QImage::Format_RGB32);
     QCOMPARE(written.size(), QSize(320, 240));  // the clip's own size
-    const stts::RgbImage& frame = *window_->video()->frames[1].image;
+    const stts::RgbImage& frame = *window_->video()->store->display(1);
     const OverlayCells cells = *window_->overlay()->cellsForFrame(1);
     const QImage cpu = compositeFrame(frame, &cells, window_->overlay()->style());
     QCOMPARE(written, cpu);
@@ -317,7 +317,7 @@ class ExportTest : public QObject {
     for (int i = 0; i < frames; ++i) {
       const QRect rect = layout.thumbnailRect(i);
       const QColor centre = sheet.pixelColor(rect.center());
-      const double t = scene.video->frames[size_t(i)].point.requestedTime;
+      const double t = scene.video->points[size_t(i)].requestedTime;
       const QColor expected = t < 1.0   ? QColor(255, 0, 0)
                               : t < 2.0 ? QColor(0, 255, 0)
                                         : QColor(0, 0, 255);
@@ -368,11 +368,11 @@ class ExportTest : public QObject {
     QSignalSpy finished(controller, &ExportController::exportFinished);
     controller->quickScreenshot();
     const QString path = waitForExport(finished);
-    const double time = window_->video()->frames[2].point.requestedTime;
+    const double time = window_->video()->points[2].requestedTime;
     QCOMPARE(QFileInfo(path).fileName(),
              QStringLiteral("colours_320x240_%1_f3.png").arg(fileNameTimestamp(time)));
     QCOMPARE(QImage(path).convertToFormat(QImage::Format_RGB32),
-             toQImage(*window_->video()->frames[2].image).convertToFormat(QImage::Format_RGB32));
+             toQImage(*window_->video()->store->display(2)).convertToFormat(QImage::Format_RGB32));
     controller->showDialog();
     controller->dialog()->setKind(ExportKind::CellsCsv);
     controller->dialog()->refresh();

@@ -84,7 +84,7 @@ class FrameViewTest : public QObject {
     window.resize(1000, 500);
     QTRY_COMPARE(window.size(), QSize(1000, 500));
     const LoadedVideo& video = *window.video();
-    QVERIFY(video.frames.size() >= 3);
+    QVERIFY(video.points.size() >= 3);
 
     const int greenIndex = sampleNearestTime(video, 1.5);
     window.navigator()->setCurrentIndex(greenIndex);
@@ -108,7 +108,7 @@ class FrameViewTest : public QObject {
 
     // Keys go through the window's actions: End shows the last (blue) frame, Home the first.
     pressKey(window, Qt::Key_End);
-    QCOMPARE(window.navigator()->currentIndex(), int(video.frames.size()) - 1);
+    QCOMPARE(window.navigator()->currentIndex(), int(video.points.size()) - 1);
     centre = centreOf(view);
     QVERIFY2(colourNear(centre, kBlue), qPrintable(describe(centre)));
     pressKey(window, Qt::Key_Home);
@@ -119,7 +119,7 @@ class FrameViewTest : public QObject {
     window.navigator()->setCurrentIndex(greenIndex);
     pressKey(window, Qt::Key_Right);
     QCOMPARE(window.navigator()->currentIndex(), greenIndex + 1);
-    const double nextTime = video.frames[size_t(greenIndex + 1)].point.requestedTime;
+    const double nextTime = video.points[size_t(greenIndex + 1)].requestedTime;
     centre = centreOf(view);
     QVERIFY2(colourNear(centre, nextTime < 2.0 ? kGreen : kBlue), qPrintable(describe(centre)));
   }

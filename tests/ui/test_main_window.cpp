@@ -41,7 +41,7 @@ class MainWindowTest : public QObject {
     QVERIFY(openAndWait(window, colourClip()));
     QVERIFY(window.windowTitle().contains(QFileInfo(colourClip()).fileName()));
     FrameNavigator* nav = window.navigator();
-    const int last = int(window.video()->frames.size()) - 1;
+    const int last = int(window.video()->points.size()) - 1;
     QVERIFY(last >= 2);
     QCOMPARE(nav->currentIndex(), 0);
 
@@ -62,13 +62,14 @@ class MainWindowTest : public QObject {
     pressKey(window, Qt::Key_Home);
     QCOMPARE(nav->currentIndex(), 0);
     QCOMPARE(window.timeline()->currentIndex(), 0);
-    QVERIFY(window.frameView()->frame() == window.video()->frames.front().image);
+    QVERIFY(window.frameView()->frame() == window.video()->store->display(0));
 
     // A click on the timeline seeks to the nearest sampled frame.
     Timeline* timeline = window.timeline();
     QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(timeline->xForSample(last) - 2, 20));
     QCOMPARE(nav->currentIndex(), last);
-    QVERIFY(window.frameView()->frame() == window.video()->frames.back().image);
+    QVERIFY(window.frameView()->frame() ==
+            window.video()->store->display(int(window.video()->points.size()) - 1));
 
     // No button can take focus, so none can swallow Space or the arrows.
     for (QAbstractButton* button : window.findChildren<QAbstractButton*>()) {
@@ -89,7 +90,7 @@ class MainWindowTest : public QObject {
     pressKey(window, Qt::Key_Right);
     QCOMPARE(nav->currentIndex(), 1);
     pressKey(window, Qt::Key_End);
-    QCOMPARE(nav->currentIndex(), int(window.video()->frames.size()) - 1);
+    QCOMPARE(nav->currentIndex(), int(window.video()->points.size()) - 1);
     pressKey(window, Qt::Key_Home);
     QCOMPARE(nav->currentIndex(), 0);
 

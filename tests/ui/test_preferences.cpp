@@ -6,6 +6,7 @@
 #include <QKeySequenceEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -130,6 +131,30 @@ class PreferencesTest : public QObject {
     MainWindow third;
     QCOMPARE(third.actions()->action(ActionId::NextSample)->shortcuts(),
              ActionRegistry::definition(ActionId::NextSample).defaultShortcuts);
+  }
+
+  // The frame-memory budget is chosen in Preferences and reaches the stores of what opens next:
+  // a smaller budget gives smaller drawing copies, and the held bytes stay inside it.
+  void frameMemoryBudgetIsSavedAndApplied() {
+    appSettings()->remove(QStringLiteral("frames/memoryBudgetMiB"));
+    {
+      MainWindow first;
+      PreferencesDialog dialog(first.actions());
+      QCOMPARE(dialog.frameMemoryBox()->value(), kDefaultFrameMemoryMiB);
+      dialog.frameMemoryBox()->setValue(kMinimumFrameMemoryMiB);
+      dialog.apply();
+    }
+    QCOMPARE(savedFrameMemoryMiB(), kMinimumFrameMemoryMiB);
+    appSettings()->setValue(QStringLiteral("frames/memoryBudgetMiB"), QStringLiteral("lots"));
+    QCOMPARE(savedFrameMemoryMiB(), kDefaultFrameMemoryMiB);  // unreadable: the default
+    appSettings()->setValue(QStringLiteral("frames/memoryBudgetMiB"), 1);
+    QCOMPARE(savedFrameMemoryMiB(), kMinimumFrameMemoryMiB);  // clamped
+    MainWindow window;
+    QVERIFY(openAndWait(window, colourClip()));
+    const FrameStore& store = *window.video()->store;
+    QCOMPARE(store.limits().budgetBytes, int64_t(kMinimumFrameMemoryMiB) << 20);
+    QVERIFY(store.heldBytes() <= store.limits().budgetBytes);
+    appSettings()->remove(QStringLiteral("frames/memoryBudgetMiB"));
   }
 
   void unreadableSavedKeysKeepTheDefaults() {

@@ -159,7 +159,7 @@ class RunOverlayTest : public QObject {
     QVERIFY(window.run());
     QVERIFY(!window.run()->usesStoredFrames);
     const int frames = window.run()->run->frames;
-    QCOMPARE(int(window.video()->frames.size()), frames);
+    QCOMPARE(int(window.video()->points.size()), frames);
     QVERIFY(window.windowTitle().contains(QStringLiteral("colours.sttsrun")));
     QVERIFY(window.findChild<QLabel*>(QStringLiteral("runInfoLabel"))
                 ->text()
@@ -225,7 +225,7 @@ class RunOverlayTest : public QObject {
 
     // The last frame (blue) follows the playhead.
     pressKey(window, Qt::Key_End);
-    QCOMPARE(view->frame(), window.video()->frames.back().image);
+    QCOMPARE(view->frame(), window.video()->store->display(frames - 1));
     QVERIFY(view->overlayCells() == overlay->cellsForFrame(frames - 1));
     QVERIFY2(maxCellDiffGpuVsCpu(window) <= 3, "last frame: GPU and CPU composites differ");
   }
@@ -355,7 +355,7 @@ class RunOverlayTest : public QObject {
     QVERIFY(openRunAndWait(window, path));
     QVERIFY(window.run()->usesStoredFrames);
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("missing.mp4")));
-    QCOMPARE(int(window.video()->frames.size()), 3);
+    QCOMPARE(int(window.video()->points.size()), 3);
     FrameView* view = window.frameView();
     QCOMPARE(view->frame()->width, 378);
     const QRectF rect = view->frameRect();
@@ -402,7 +402,7 @@ class RunOverlayTest : public QObject {
     const QColor expected[] = {QColor(255, 0, 0), QColor(0, 255, 0), QColor(0, 0, 255)};
     for (int i = 0; i < 3; ++i) {
       window.navigator()->setCurrentIndex(i);
-      QCOMPARE(window.video()->frames[size_t(i)].point.requestedTime, 0.25 + i);
+      QCOMPARE(window.video()->points[size_t(i)].requestedTime, 0.25 + i);
       const QColor centre = readBack(window.frameView()).at(4, 4);
       QVERIFY2(colourNear(centre, expected[i]), qPrintable(describe(centre)));
     }
@@ -415,7 +415,7 @@ class RunOverlayTest : public QObject {
     QVERIFY(showActive(window));
     QVERIFY(openAndWait(window, colourClip()));
     std::vector<stts::SamplePoint> points;
-    for (const stts::SampledFrame& frame : window.video()->frames) points.push_back(frame.point);
+    points = window.video()->points;
     stts::RunResult run =
         makeRun(points, window.video()->info, QFileInfo(colourClip()).absoluteFilePath());
     run.videoHeadHash = std::string(64, '0');  // not the clip's hash
@@ -493,7 +493,7 @@ class RunOverlayTest : public QObject {
       QVERIFY(openAndWait(window, path));
       const LoadedVideo& video = *window.video();
       std::vector<stts::SamplePoint> points;
-      for (const stts::SampledFrame& frame : video.frames) points.push_back(frame.point);
+      points = video.points;
       QVERIFY(points.size() >= 2);
       stts::RunResult run = makeRun(points, video.info, QFileInfo(path).absoluteFilePath());
       run.request.sampling = video.sampling;
@@ -565,7 +565,7 @@ class RunOverlayTest : public QObject {
     if (!openAndWait(window, colourClip())) return {};
     const LoadedVideo& video = *window.video();
     std::vector<stts::SamplePoint> points;
-    for (const stts::SampledFrame& frame : video.frames) points.push_back(frame.point);
+    points = video.points;
     stts::RunResult run = makeRun(points, video.info, QFileInfo(colourClip()).absoluteFilePath());
     run.request.sampling = video.sampling;
     const QString path = scratch_.filePath(name);

@@ -50,7 +50,7 @@ class ScreenshotTest : public QObject {
     } else {
       QVERIFY(test::openAndWait(window, demo));
     }
-    const int middle = int(window.video()->frames.size()) / 2;
+    const int middle = int(window.video()->points.size()) / 2;
     window.navigator()->setCurrentIndex(middle);
     QTRY_COMPARE(window.navigator()->currentIndex(), middle);
     QCOMPARE(window.size(), QSize(1280, 800));

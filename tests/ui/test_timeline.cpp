@@ -46,9 +46,9 @@ stts::RunResult makeRun(const LoadedVideo& video, const QString& videoPath) {
   run.request.sampling = video.sampling;
   run.video = video.info;
   run.video.path = run.request.videoPath;
-  run.frames = int(video.frames.size());
+  run.frames = int(video.points.size());
   for (int f = 0; f < run.frames; ++f) {
-    const stts::SamplePoint& point = video.frames[size_t(f)].point;
+    const stts::SamplePoint& point = video.points[size_t(f)];
     run.frameTime.push_back(point.requestedTime);
     run.framePts.push_back(point.pts);
     run.frameNumber.push_back(point.frameNumber);
@@ -277,7 +277,7 @@ class TimelineTest : public QObject {
     QVERIFY(showActive(window));
     QVERIFY(openAndWait(window, motionClip()));
     FrameNavigator* nav = window.navigator();
-    const int last = int(window.video()->frames.size()) - 1;
+    const int last = int(window.video()->points.size()) - 1;
     QVERIFY(last >= 39);  // 20 s at 2 samples per second (and the last frame)
     // Samples are 0.5 s apart, so one second is two samples, whichever key asks for it.
     pressWith(window, Qt::Key_Right, Qt::ShiftModifier);
@@ -301,19 +301,19 @@ class TimelineTest : public QObject {
     pressKey(window, Qt::Key_PageDown);
     QCOMPARE(nav->currentIndex(), last);
     // From the end, one second back is the sample nearest to that time.
-    const auto& frames = window.video()->frames;
-    const double target = frames.back().point.requestedTime - 1.0;
+    const auto& points = window.video()->points;
+    const double target = points.back().requestedTime - 1.0;
     int nearest = 0;
     for (int i = 0; i <= last; ++i) {
-      if (std::abs(frames[size_t(i)].point.requestedTime - target) <
-          std::abs(frames[size_t(nearest)].point.requestedTime - target)) {
+      if (std::abs(points[size_t(i)].requestedTime - target) <
+          std::abs(points[size_t(nearest)].requestedTime - target)) {
         nearest = i;
       }
     }
     pressWith(window, Qt::Key_Left, Qt::ShiftModifier);
     QCOMPARE(nav->currentIndex(), nearest);
     QCOMPARE(window.timeline()->positionLabels().at(0),
-             formatTimestamp(frames[size_t(nearest)].point.requestedTime));
+             formatTimestamp(points[size_t(nearest)].requestedTime));
     pressKey(window, Qt::Key_Home);
     QCOMPARE(nav->currentIndex(), 0);
     QCOMPARE(window.timeline()->currentIndex(), 0);
@@ -326,10 +326,10 @@ class TimelineTest : public QObject {
     QVERIFY(openAndWait(window, motionClip()));
     PlaybackController* playback = window.playback();
     FrameNavigator* nav = window.navigator();
-    const auto& frames = window.video()->frames;
-    QCOMPARE(frames[0].point.frameNumber, 0);
-    QCOMPARE(frames[1].point.frameNumber, 15);  // 30 fps, a sample every 0.5 s
-    const stts::RgbImagePtr sampled = frames[0].image;
+    const auto& points = window.video()->points;
+    QCOMPARE(points[0].frameNumber, 0);
+    QCOMPARE(points[1].frameNumber, 15);  // 30 fps, a sample every 0.5 s
+    const stts::RgbImagePtr sampled = window.video()->store->display(0);
 
     QSignalSpy shown(playback, &PlaybackController::rawFrameShown);
     pressWith(window, Qt::Key_Right, Qt::ControlModifier);
@@ -374,7 +374,7 @@ class TimelineTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 4, 30000);
     pressKey(window, Qt::Key_Right);
     QCOMPARE(nav->currentIndex(), 1);
-    QVERIFY(window.frameView()->frame() == frames[1].image);
+    QVERIFY(window.frameView()->frame() == window.video()->store->display(1));
     pressWith(window, Qt::Key_Left, Qt::ControlModifier);  // frame 14, between samples 0 and 1
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 5, 30000);
     QCOMPARE(playback->rawFrame(), 14);
@@ -466,14 +466,14 @@ class TimelineTest : public QObject {
     QVERIFY(openAndWait(window, motionClip()));
     Timeline* timeline = window.timeline();
     FrameNavigator* nav = window.navigator();
-    const auto& frames = window.video()->frames;
+    const FrameStore& frames = *window.video()->store;
     const int y = 20;
     // Just past sample 7 snaps back to 7; a third of the way to 13 snaps to 12.
     const int x7 = timeline->xForSample(7);
     const int between = x7 + (timeline->xForSample(8) - x7) / 3;
     QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(between, y));
     QCOMPARE(nav->currentIndex(), 7);
-    QVERIFY(window.frameView()->frame() == frames[7].image);
+    QVERIFY(window.frameView()->frame() == frames.display(7));
 
     // Drag: the frame follows the pointer while the button is still down (live preview).
     QTest::mousePress(timeline, Qt::LeftButton, {}, QPoint(timeline->xForSample(2), y));
@@ -481,7 +481,7 @@ class TimelineTest : public QObject {
     for (int target : {5, 12, 20}) {
       QTest::mouseMove(timeline, QPoint(timeline->xForSample(target) + 1, y));
       QCOMPARE(nav->currentIndex(), target);
-      QVERIFY(window.frameView()->frame() == frames[size_t(target)].image);
+      QVERIFY(window.frameView()->frame() == frames.display(target));
       QCOMPARE(timeline->currentIndex(), target);
     }
     QTest::mouseRelease(timeline, Qt::LeftButton, {}, QPoint(timeline->xForSample(20) + 1, y));
@@ -494,7 +494,7 @@ class TimelineTest : public QObject {
     QVERIFY(showActive(window));
     QVERIFY(openAndWait(window, motionClip()));
     ThumbnailStrip* strip = window.thumbnailStrip();
-    const int count = int(window.video()->frames.size());
+    const int count = int(window.video()->points.size());
     QCOMPARE(strip->thumbnailCount(), count);
     QTRY_VERIFY(strip->builtThumbnailCount() > 0);
     // Only what has been on screen is scaled: the strip is far wider than the window.
@@ -530,7 +530,7 @@ class TimelineTest : public QObject {
     const QRect third = strip->visualRect(strip->model()->index(3, 0));
     QTest::mouseClick(strip->viewport(), Qt::LeftButton, {}, third.center());
     QCOMPARE(window.navigator()->currentIndex(), 3);
-    QVERIFY(window.frameView()->frame() == window.video()->frames[3].image);
+    QVERIFY(window.frameView()->frame() == window.video()->store->display(3));
 
     // With a run the badges show each frame's keep %.
     stts::RunResult run = makeRun(*window.video(), QFileInfo(motionClip()).absoluteFilePath());
@@ -558,14 +558,18 @@ class TimelineTest : public QObject {
     image->width = 640;
     image->height = 360;
     image->pixels.assign(size_t(640 * 360 * 3), 100);
+    std::vector<stts::SampledFrame> frames;
     for (int i = 0; i < 384; ++i) {
       auto own = std::make_shared<stts::RgbImage>(*image);
       own->pixels[0] = uint8_t(i);
       stts::SampledFrame frame;
       frame.point.requestedTime = i * 0.5;
+      frame.point.frameNumber = i;
       frame.image = own;
-      video->frames.push_back(frame);
+      video->points.push_back(frame.point);
+      frames.push_back(frame);
     }
+    video->store = std::make_shared<FrameStore>(std::move(frames), FrameMemoryLimits{});
     ThumbnailStrip strip;
     strip.resize(1280, strip.sizeHint().height());
     QElapsedTimer timer;

@@ -9,6 +9,7 @@
 #include <QKeySequenceEdit>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -87,6 +88,21 @@ void PreferencesDialog::buildUi() {
   conflictLabel_->setStyleSheet(QStringLiteral("color: #d04040;"));
   conflictLabel_->hide();
   layout->addWidget(conflictLabel_);
+
+  // Frame memory: the store keeps every sampled frame as a drawing copy within this budget.
+  auto* memoryForm = new QFormLayout;
+  frameMemory_ = new QSpinBox(this);
+  frameMemory_->setObjectName(QStringLiteral("frameMemoryBox"));
+  frameMemory_->setRange(kMinimumFrameMemoryMiB, kMaximumFrameMemoryMiB);
+  frameMemory_->setSingleStep(256);
+  frameMemory_->setSuffix(tr(" MiB"));
+  frameMemory_->setValue(savedFrameMemoryMiB());
+  frameMemory_->setToolTip(
+      tr("Memory for the pictures of one opened video or run. Every sampled frame is kept at a "
+         "size that fits this budget (full resolution is decoded again for exports, the model and "
+         "close zoom). Applies to videos and runs opened afterwards."));
+  memoryForm->addRow(tr("&Frame memory:"), frameMemory_);
+  layout->addLayout(memoryForm);
 
   auto* buttons = new QDialogButtonBox(
       QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
@@ -208,6 +224,7 @@ void PreferencesDialog::apply() {
   }
   auto settings = appSettings();
   saveShortcuts(*registry_, *settings);
+  saveFrameMemoryMiB(frameMemory_->value());
 }
 
 }  // namespace stts::ui

@@ -2,6 +2,7 @@
 // gets a key and an alternative key recorded with QKeySequenceEdit. A key another action already
 // uses is refused and the other action named (all actions share the window's shortcut scope).
 // Edits are a working copy: OK applies them to the registry and saves them, Cancel drops them.
+// Below them, the frame-memory budget for videos and runs opened from then on.
 #pragma once
 
 #include <QDialog>
@@ -12,6 +13,7 @@
 class QKeySequenceEdit;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -38,6 +40,7 @@ class PreferencesDialog : public QDialog {
   QKeySequenceEdit* keyEdit(int slot) const;
   QString conflictText() const;
   QTreeWidget* actionTree() const { return tree_; }
+  QSpinBox* frameMemoryBox() const { return frameMemory_; }
 
  private:
   void buildUi();
@@ -54,6 +57,7 @@ class PreferencesDialog : public QDialog {
   QLabel* selectedLabel_ = nullptr;
   QKeySequenceEdit* editors_[2] = {nullptr, nullptr};
   QLabel* conflictLabel_ = nullptr;
+  QSpinBox* frameMemory_ = nullptr;
   bool updatingEditors_ = false;
 };
 

@@ -315,7 +315,7 @@ void AskPanel::chooseModelFolder() {
 void AskPanel::runQuestion() {
   if (isRunning()) return;
   const QString question = question_->toPlainText().trimmed();
-  if (question.isEmpty() && video_ && !video_->frames.empty() && !modelFolder().isEmpty()) {
+  if (question.isEmpty() && video_ && !video_->points.empty() && !modelFolder().isEmpty()) {
     emit runFailed(tr("Type a question first."));
     return;
   }
@@ -329,7 +329,7 @@ void AskPanel::runVisionOnly() {
 
 void AskPanel::startRun(const QString& question) {
   QString problem;
-  if (!video_ || video_->frames.empty()) {
+  if (!video_ || video_->points.empty()) {
     problem = tr("Open a video before asking a question.");
   } else if (modelFolder().isEmpty() || !QFileInfo(modelFolder()).isDir()) {
     problem = tr("Choose a model folder first.");

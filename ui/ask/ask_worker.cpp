@@ -75,33 +75,56 @@ bool AskWorker::ensureModel(const AskJob& job) {
   return true;
 }
 
-LoadedVideoPtr AskWorker::framesFor(const AskJob& job, double* decodeMilliseconds) {
+LoadedVideoPtr AskWorker::framesFor(const AskJob& job, std::vector<stts::SampledFrame>* frames,
+                                    double* decodeMilliseconds) {
   const stts::SamplingSpec& want = job.request.sampling;
   const stts::SamplingSpec& have = job.video->sampling;
-  if (want.maxFrames == have.maxFrames && want.maxFps == have.maxFps) return job.video;
   QElapsedTimer clock;
   clock.start();
   emit progress(job.id, QStringLiteral("decode"), 0, 0);
+  if (want.maxFrames == have.maxFrames && want.maxFps == have.maxFps) {
+    // The frames on screen, at full resolution: the window holds only drawing copies.
+    auto full = job.video->store->fullFrames(job.cancel.get());
+    if (!full) {
+      if (!job.cancel->isCancelled()) {
+        emit failed(job.id,
+                    tr("The frames could not be decoded: %1").arg(engineErrorText(full.error())));
+      }
+      return nullptr;
+    }
+    *frames = std::move(full.value());
+    *decodeMilliseconds = double(clock.nsecsElapsed()) / 1e6;
+    return job.video;
+  }
   auto source = stts::VideoSource::open(QFile::encodeName(job.video->path).toStdString());
   if (!source) {
     emit failed(job.id, tr("The video could not be sampled again with the chosen frame limits: %1")
                             .arg(engineErrorText(source.error())));
     return nullptr;
   }
-  auto frames = source->sample(want, job.cancel.get());
-  if (!frames || frames->empty()) {
+  auto sampled = source->sample(want, job.cancel.get());
+  if (!sampled || sampled->empty()) {
     if (!job.cancel->isCancelled()) {
       emit failed(job.id, tr("The video could not be sampled again with the chosen frame "
                              "limits: %1")
-                              .arg(frames ? tr("it has no decodable frames.")
-                                          : engineErrorText(frames.error())));
+                              .arg(sampled ? tr("it has no decodable frames.")
+                                           : engineErrorText(sampled.error())));
     }
     return nullptr;
   }
   auto video = std::make_shared<LoadedVideo>(*job.video);
   video->sampling = want;
-  video->frames = std::move(frames.value());
+  video->points.clear();
+  for (const stts::SampledFrame& frame : *sampled) video->points.push_back(frame.point);
   video->displayAspect = 0.0;  // real video frames again, drawn at their own aspect
+  // The run is shown over these frames: drawing copies made now, from the frames in hand.
+  video->store = std::make_shared<FrameStore>(
+      video->path, video->points, QSize(video->info.displayWidth, video->info.displayHeight),
+      job.video->store->limits());
+  video->store->fillFrom(*sampled);
+  // Made on this thread; it lives with the window, so it belongs to the window's thread.
+  video->store->moveToThread(job.video->store->thread());
+  *frames = std::move(sampled.value());
   *decodeMilliseconds = double(clock.nsecsElapsed()) / 1e6;
   return video;
 }
@@ -122,7 +145,8 @@ void AskWorker::run(const AskJob& job) {
     return;
   }
   double decodeMilliseconds = -1.0;
-  const LoadedVideoPtr video = framesFor(job, &decodeMilliseconds);
+  std::vector<stts::SampledFrame> frames;
+  const LoadedVideoPtr video = framesFor(job, &frames, &decodeMilliseconds);
   if (!video) {
     if (cancel.isCancelled()) emit cancelled(job.id);
     return;
@@ -134,10 +158,10 @@ void AskWorker::run(const AskJob& job) {
   request.dtype = model_->info().dtype;
   RelayProgress relayProgress(this, job.id);
   RelayTokens relayTokens(this, job.id);
-  auto result =
-      request.question.empty()
-          ? stts::runVision(*model_, request, video->frames, relayProgress, cancel)
-          : stts::runFull(*model_, request, video->frames, relayProgress, cancel, &relayTokens);
+  auto result = request.question.empty()
+                    ? stts::runVision(*model_, request, frames, relayProgress, cancel)
+                    : stts::runFull(*model_, request, frames, relayProgress, cancel, &relayTokens);
+  frames.clear();  // the full-resolution frames are the model's only; the window has copies
   if (cancel.isCancelled()) {
     emit cancelled(job.id);
     return;
@@ -147,7 +171,7 @@ void AskWorker::run(const AskJob& job) {
     return;
   }
   if (decodeMilliseconds >= 0.0) {
-    const auto frameCount = int64_t(video->frames.size());
+    const auto frameCount = int64_t(video->points.size());
     result->timings.insert(result->timings.begin(),
                            stts::StageTiming{"decode", decodeMilliseconds, "cpu", frameCount});
   }

@@ -52,7 +52,9 @@ class AskWorker : public QObject {
 
  private:
   bool ensureModel(const AskJob& job);
-  LoadedVideoPtr framesFor(const AskJob& job, double* decodeMilliseconds);
+  // The LoadedVideo the result is shown over, and in `frames` its samples at full resolution.
+  LoadedVideoPtr framesFor(const AskJob& job, std::vector<stts::SampledFrame>* frames,
+                           double* decodeMilliseconds);
 
   std::unique_ptr<stts::Model> model_;
   QString modelKey_;  // folder, device and dtype of model_

@@ -82,8 +82,10 @@ std::vector<ComparisonPane> comparisonPanes(const std::vector<LoadedRunPtr>& run
     const LoadedRun& loaded = *runs[size_t(i)];
     const stts::RunResult& run = *loaded.run;
     ComparisonPane pane;
-    if (frame >= 0 && frame < int(loaded.video->frames.size()))
-      pane.frame = loaded.video->frames[size_t(frame)].image;
+    if (frame >= 0 && frame < int(loaded.video->points.size())) {
+      // A figure: the frame at full resolution (decoded again unless the store holds it).
+      if (auto image = loaded.video->store->full(frame)) pane.frame = *image;
+    }
     const stts::VideoInfo& info = loaded.video->info;
     if (info.displayWidth > 0 && info.displayHeight > 0)
       pane.displaySize = QSize(info.displayWidth, info.displayHeight);
@@ -106,20 +108,20 @@ std::vector<ComparisonPane> comparisonPanes(const std::vector<LoadedRunPtr>& run
 }
 
 QString comparisonCaption(const LoadedVideo& video, int frame) {
-  const double seconds = frame >= 0 && frame < int(video.frames.size())
-                             ? video.frames[size_t(frame)].point.requestedTime
+  const double seconds = frame >= 0 && frame < int(video.points.size())
+                             ? video.points[size_t(frame)].requestedTime
                              : 0.0;
   return QCoreApplication::translate("CompareRuns", "%1 · %2 · sample %3 of %4")
       .arg(QFileInfo(video.path).fileName(), formatTimestamp(seconds))
       .arg(sampleNumber(frame))
-      .arg(video.frames.size());
+      .arg(video.points.size());
 }
 
 QString comparisonFileName(const std::vector<LoadedRunPtr>& runs, int frame) {
   if (runs.empty()) return QStringLiteral("comparison.png");
   const LoadedVideo& video = *runs.front()->video;
-  const double seconds = frame >= 0 && frame < int(video.frames.size())
-                             ? video.frames[size_t(frame)].point.requestedTime
+  const double seconds = frame >= 0 && frame < int(video.points.size())
+                             ? video.points[size_t(frame)].requestedTime
                              : 0.0;
   QStringList tags;
   for (const LoadedRunPtr& run : runs) {
@@ -129,7 +131,7 @@ QString comparisonFileName(const std::vector<LoadedRunPtr>& runs, int frame) {
   return safeFileNamePart(QStringLiteral("%1_%2_f%3_compare_%4")
                               .arg(QFileInfo(video.path).completeBaseName(),
                                    fileNameTimestamp(seconds),
-                                   sampleNumberForFileName(frame, int(video.frames.size())))
+                                   sampleNumberForFileName(frame, int(video.points.size())))
                               .arg(tags.join(QLatin1Char('_')))) +
          QStringLiteral(".png");
 }

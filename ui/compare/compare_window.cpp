@@ -384,6 +384,17 @@ void CompareWindow::rebuildPanes() {
     pane->setHeaderText(paneHeader(run, i));
     pane->header()->setToolTip(paneHeader(run, i) + QLatin1Char('\n') + loaded.path);
     pane->view()->setDisplayAspect(loaded.video->displayAspect);
+    // Each run's store fills on its own thread; a picture for the sample on screen is shown as
+    // soon as it arrives.
+    connect(loaded.video->store.get(), &FrameStore::frameFilled, pane, [this, i](int index) {
+      if (index != navigator_->currentIndex() || size_t(i) >= panes_.size()) return;
+      FrameView* view = panes_[size_t(i)]->view();
+      if (!view->frame()) {
+        const FrameStore& store = *runs_[size_t(i)]->video->store;
+        view->setFrame(store.display(index), store.sourceSize());
+      }
+    });
+    loaded.video->store->start();
     connect(pane->view(), &FrameView::viewTransformChanged, this, &CompareWindow::followTransform);
     connect(pane->view(), &FrameView::spaceTapped, navigator_, &FrameNavigator::togglePlayback);
     paneGrid_->addWidget(pane, i / columns, i % columns);
@@ -408,7 +419,7 @@ void CompareWindow::rebuildPanes() {
 
   const LoadedVideo& video = *runs_.front()->video;
   std::vector<stts::SamplePoint> points;
-  for (const stts::SampledFrame& frame : video.frames) points.push_back(frame.point);
+  points = video.points;
   timeline_->setSamples(std::move(points), video.info.duration);
   timeline_->clearKeepCounts();
   diffFirst_ = 0;
@@ -417,7 +428,7 @@ void CompareWindow::rebuildPanes() {
   pairSecond_->setCurrentIndex(1);
   updateIoU();
   setViewTransform(1.0, QPointF());
-  navigator_->reset(int(video.frames.size()), video.sampledFramesPerSecond());
+  navigator_->reset(int(video.points.size()), video.sampledFramesPerSecond());
   showSample(navigator_->currentIndex());
 }
 
@@ -426,12 +437,13 @@ void CompareWindow::showSample(int index) {
   iouStrip_->setCurrentIndex(index);
   for (size_t i = 0; i < panes_.size(); ++i) {
     const LoadedVideo& video = *runs_[i]->video;
-    const bool valid = index >= 0 && index < int(video.frames.size());
+    const bool valid = index >= 0 && index < int(video.points.size());
     FrameView* view = panes_[i]->view();
-    view->setFrame(valid ? video.frames[size_t(index)].image : nullptr);
+    view->setFrame(valid ? video.store->display(index) : nullptr, video.store->sourceSize());
+    if (valid) video.store->setPlayhead(index);
     if (valid) {
-      view->setFrameInfo(index, int(video.frames.size()),
-                         video.frames[size_t(index)].point.requestedTime);
+      view->setFrameInfo(index, int(video.points.size()),
+                         video.points[size_t(index)].requestedTime);
     }
   }
   applyOverlays();
@@ -525,7 +537,9 @@ QImage CompareWindow::comparisonImage() const {
   for (int i = 0; i < paneCount(); ++i) {
     const LoadedRun& loaded = *runs_[size_t(i)];
     ComparisonPane pane;
-    pane.frame = loaded.video->frames[size_t(index)].image;
+    // An export: the frame at full resolution (the pane may show a smaller drawing copy). For
+    // frames larger than the copies this decodes on the UI thread, once per pane and click.
+    if (auto image = loaded.video->store->full(index)) pane.frame = *image;
     const stts::VideoInfo& info = loaded.video->info;
     if (info.displayWidth > 0 && info.displayHeight > 0)
       pane.displaySize = QSize(info.displayWidth, info.displayHeight);

@@ -27,9 +27,9 @@ void PlayheadLink::carry(const FramesOf& fromFrames, int index, FrameNavigator* 
   if (!enabled_ || carrying_) return;
   const LoadedVideoPtr from = fromFrames();
   const LoadedVideoPtr target = toFrames();
-  if (!from || !target || index < 0 || index >= int(from->frames.size())) return;
+  if (!from || !target || index < 0 || index >= int(from->points.size())) return;
   carrying_ = true;
-  to->setCurrentIndex(target->sampleNearestToTime(from->frames[size_t(index)].point.requestedTime));
+  to->setCurrentIndex(target->sampleNearestToTime(from->points[size_t(index)].requestedTime));
   carrying_ = false;
 }
 

@@ -28,7 +28,7 @@ QString defaultExportFileName(const ExportScene& scene, ExportKind kind, int fra
     case ExportKind::Frame: {
       double seconds = 0.0;
       if (scene.video && frameIndex >= 0 && frameIndex < scene.frameCount()) {
-        seconds = scene.video->frames[size_t(frameIndex)].point.requestedTime;
+        seconds = scene.video->points[size_t(frameIndex)].requestedTime;
       }
       return frameExportFileName(parts, seconds, frameIndex, scene.frameCount());
     }

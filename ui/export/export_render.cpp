@@ -41,22 +41,24 @@ QFont fontOfPixelSize(int pixels) {
   return font;
 }
 
-const stts::SampledFrame* frameAt(const ExportScene& scene, int index) {
-  if (!scene.video || index < 0 || index >= scene.frameCount()) return nullptr;
-  const stts::SampledFrame& frame = scene.video->frames[size_t(index)];
-  return frame.image ? &frame : nullptr;
+bool hasFrame(const ExportScene& scene, int index) {
+  return scene.video && scene.video->store && index >= 0 && index < scene.frameCount();
 }
 
 // Stored model inputs are square; the model squashed them from the video's display aspect, so
 // they are stretched back to it (keeping the stored height or width, whichever is larger).
-QSize pictureSize(const ExportScene& scene, const stts::RgbImage& image) {
-  const QSize own(image.width, image.height);
+QSize pictureSize(const ExportScene& scene, QSize own) {
   const double aspect = scene.video ? scene.video->displayAspect : 0.0;
   if (aspect <= 0.0 || own.isEmpty()) return own;
-  if (aspect >= double(image.width) / image.height) {
-    return {int(std::lround(image.height * aspect)), image.height};
+  if (aspect >= double(own.width()) / own.height()) {
+    return {int(std::lround(own.height() * aspect)), own.height()};
   }
-  return {image.width, int(std::lround(image.width / aspect))};
+  return {own.width(), int(std::lround(own.width() / aspect))};
+}
+
+// The size frames are exported at: the store's frames at full resolution.
+QSize pictureSize(const ExportScene& scene) {
+  return pictureSize(scene, scene.video->store->sourceSize());
 }
 
 // `image` shrunk by whole-number box averaging to no less than twice `target`, or null when it is
@@ -233,9 +235,9 @@ void drawOverlayLegend(QImage& picture, const OverlayStyle& style, const Overlay
 FrameExportGeometry frameExportGeometry(const ExportScene& scene, int index,
                                         const FrameExportOptions& options) {
   FrameExportGeometry geometry;
-  const stts::SampledFrame* frame = frameAt(scene, index);
-  if (!frame) return geometry;
-  geometry.pictureSize = pictureSize(scene, *frame->image);
+  if (!hasFrame(scene, index)) return geometry;
+  const QSize stored = scene.video->store->sourceSize();
+  geometry.pictureSize = pictureSize(scene);
   geometry.imageSize = geometry.pictureSize;
   if (options.caption && canDrawText()) {
     geometry.imageSize.rheight() +=
@@ -249,8 +251,8 @@ FrameExportGeometry frameExportGeometry(const ExportScene& scene, int index,
             ? ExportText::tr(
                   "Only the run's stored %1 × %2 model inputs are available, so the frame is "
                   "written at %3 × %4 instead of the video's %5 × %6.")
-                  .arg(frame->image->width)
-                  .arg(frame->image->height)
+                  .arg(stored.width())
+                  .arg(stored.height())
                   .arg(geometry.pictureSize.width())
                   .arg(geometry.pictureSize.height())
                   .arg(info.displayWidth)
@@ -265,10 +267,10 @@ FrameExportGeometry frameExportGeometry(const ExportScene& scene, int index,
 }
 
 QString frameCaption(const ExportScene& scene, int index) {
-  const stts::SampledFrame* frame = frameAt(scene, index);
-  if (!frame) return {};
+  if (!hasFrame(scene, index)) return {};
   QStringList facts{
-      QFileInfo(scene.videoPath()).fileName(), formatTimestamp(frame->point.requestedTime),
+      QFileInfo(scene.videoPath()).fileName(),
+      formatTimestamp(scene.video->points[size_t(index)].requestedTime),
       ExportText::tr("sample %1 of %2").arg(sampleNumber(index)).arg(scene.frameCount())};
   QString text;
   if (scene.run) {
@@ -296,8 +298,7 @@ QString frameCaption(const ExportScene& scene, int index) {
 
 stts::Expected<QImage> renderFrame(const ExportScene& scene, int index,
                                    const FrameExportOptions& options) {
-  const stts::SampledFrame* frame = frameAt(scene, index);
-  if (!frame) {
+  if (!hasFrame(scene, index)) {
     return exportError(
         stts::ErrorCode::InvalidArgument,
         scene.frameCount() > 0
@@ -306,10 +307,13 @@ stts::Expected<QImage> renderFrame(const ExportScene& scene, int index,
                   .arg(scene.frameCount())
             : ExportText::tr("There is no frame to export."));
   }
+  // Exports are at full resolution: decoded again here (a worker thread, or the CLI).
+  const auto frame = scene.video->store->full(index);
+  if (!frame) return frame.error();
   const FrameExportGeometry geometry = frameExportGeometry(scene, index, options);
   const std::optional<OverlayCells> cells = exportCells(scene, index, options);
   QImage picture =
-      compositeFrame(*frame->image, cells ? &*cells : nullptr, scene.style, geometry.pictureSize);
+      compositeFrame(**frame, cells ? &*cells : nullptr, scene.style, geometry.pictureSize);
   if (picture.isNull()) {
     return exportError(
         stts::ErrorCode::OutOfMemory,
@@ -353,9 +357,8 @@ QRect ContactSheetLayout::thumbnailRect(int index) const {
 ContactSheetLayout contactSheetLayout(const ExportScene& scene, int thumbnailWidth) {
   ContactSheetLayout layout;
   const int frames = scene.frameCount();
-  const stts::SampledFrame* first = frameAt(scene, 0);
-  if (frames <= 0 || !first) return layout;
-  QSize source = pictureSize(scene, *first->image);
+  if (frames <= 0 || !hasFrame(scene, 0)) return layout;
+  QSize source = pictureSize(scene);
   if (source.isEmpty()) source = QSize(16, 9);
   const int width = std::clamp(thumbnailWidth, 16, std::max(16, source.width()));
   layout.thumbnail =
@@ -417,15 +420,21 @@ stts::Expected<QImage> renderContactSheet(const ExportScene& scene,
       return exportError(stts::ErrorCode::Cancelled, ExportText::tr("The export was cancelled."));
     }
     const QRect target = layout.thumbnailRect(i);
-    if (const stts::SampledFrame* frame = frameAt(scene, i)) {
+    // Tiles are small: the drawing copies are plenty (decoded now where not in yet).
+    auto frame = scene.video->store->displayNow(i, cancel);
+    if (!frame && frame.error().code == stts::ErrorCode::Cancelled) {
+      return exportError(stts::ErrorCode::Cancelled, ExportText::tr("The export was cancelled."));
+    }
+    if (frame && *frame) {
       const std::optional<OverlayCells> cells = exportCells(scene, i, options);
-      const auto shrunk = boxShrunk(*frame->image, target.size());
+      const auto shrunk = boxShrunk(**frame, target.size());
       painter.drawImage(target.topLeft(),
-                        compositeFrame(shrunk ? *shrunk : *frame->image, cells ? &*cells : nullptr,
+                        compositeFrame(shrunk ? *shrunk : **frame, cells ? &*cells : nullptr,
                                        scene.style, target.size()));
       if (text) {
-        QString label =
-            QStringLiteral("#%1 · %2").arg(i).arg(formatTimestamp(frame->point.requestedTime));
+        QString label = QStringLiteral("#%1 · %2")
+                            .arg(sampleNumber(i))
+                            .arg(formatTimestamp(scene.video->points[size_t(i)].requestedTime));
         if (scene.run && size_t(i) < scene.run->keptPerFrame.size()) {
           label +=
               QStringLiteral(" · ") +

@@ -26,7 +26,7 @@ struct ExportScene {
   QString diffNameA;  // the two runs of diff mode, for the legend ("A" and "B" when empty)
   QString diffNameB;
 
-  int frameCount() const { return video ? int(video->frames.size()) : 0; }
+  int frameCount() const { return video ? int(video->points.size()) : 0; }
   QString videoPath() const;
 };
 

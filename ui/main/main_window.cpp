@@ -32,6 +32,7 @@
 #include "common/recent_files.h"
 #include "common/settings.h"
 #include "common/time_format.h"
+#include "media/frame_fill_indicator.h"
 #include "media/frame_navigator.h"
 #include "media/open_content.h"
 #include "media/run_loading.h"
@@ -407,13 +408,24 @@ void MainWindow::onContentChanged() {
   const LoadedRunPtr& run = content_->run();
   messageBar_->dismiss();
   frameView_->setDisplayAspect(video->displayAspect);
+  // The store decodes the pictures after the window shows the video; a frame arriving for the
+  // sample on screen replaces the "decoding" state (never a raw frame stepped to meanwhile).
+  if (storeConnection_) disconnect(storeConnection_);
+  storeConnection_ = connect(video->store.get(), &FrameStore::frameFilled, this, [this](int index) {
+    const LoadedVideoPtr& shown = content_->video();
+    if (index == navigator_->currentIndex() && !frameView_->frame() && shown) {
+      frameView_->setFrame(shown->store->display(index), shown->store->sourceSize());
+    }
+  });
+  video->store->start();
+  frameFill_->follow(video);
 
   std::vector<stts::SamplePoint> points;
-  points.reserve(video->frames.size());
-  for (const stts::SampledFrame& frame : video->frames) points.push_back(frame.point);
+  points.reserve(video->points.size());
+  points = video->points;
   timeline_->setSamples(std::move(points), video->info.duration);
 
-  navigator_->reset(static_cast<int>(video->frames.size()), video->sampledFramesPerSecond());
+  navigator_->reset(static_cast<int>(video->points.size()), video->sampledFramesPerSecond());
   showSample(navigator_->currentIndex());
   updateNavigationEnabled();
   updateTitle();
@@ -466,17 +478,18 @@ void MainWindow::showOverlayStatus() {
 void MainWindow::showSample(int index) {
   const LoadedVideoPtr& video = content_->video();
   timeline_->setCurrentIndex(index);
-  if (!video || index < 0 || index >= static_cast<int>(video->frames.size())) {
+  if (!video || index < 0 || index >= static_cast<int>(video->points.size())) {
     frameView_->setFrame(nullptr);
     return;
   }
-  frameView_->setFrame(video->frames[size_t(index)].image);
+  frameView_->setFrame(video->store->display(index), video->store->sourceSize());
+  video->store->setPlayhead(index);
   applyOverlay();
 }
 
 void MainWindow::updateNavigationEnabled() {
   const LoadedVideoPtr& video = content_->video();
-  const bool hasFrames = video && !video->frames.empty();
+  const bool hasFrames = video && !video->points.empty();
   for (ActionId id : {ActionId::PlayPause, ActionId::PreviousSample, ActionId::NextSample,
                       ActionId::FirstSample, ActionId::LastSample}) {
     actions_->action(id)->setEnabled(hasFrames);
@@ -505,7 +518,7 @@ QString MainWindow::videoSummary() const {
       .arg(info.displayHeight)
       .arg(QLocale().toString(info.averageFps, 'f', 2))
       .arg(formatTimestamp(info.duration))
-      .arg(video->frames.size());
+      .arg(video->points.size());
 }
 
 QString MainWindow::runSummary() const {

@@ -15,6 +15,8 @@ class QToolBar;
 
 namespace stts::ui {
 
+class FrameFillIndicator;
+
 class ActionRegistry;
 class AskPanel;
 class ViewController;
@@ -79,6 +81,8 @@ class MainWindow : public QMainWindow {
   ThumbnailStrip* thumbnailStrip() const { return thumbnails_; }
   // Raw-frame stepping, ±1 second and the J/K/L shuttle.
   PlaybackController* playback() const { return playback_; }
+  // Opens videos and runs; its frame limits (budget, drawing size) apply to what opens next.
+  VideoLoader* loader() const { return loader_; }
   // Saved key bindings, the Preferences dialog and the F1 help overlay.
   KeyBindings* keyBindings() const { return keyBindings_; }
 
@@ -167,6 +171,8 @@ class MainWindow : public QMainWindow {
   QLabel* videoInfoLabel_ = nullptr;
   QLabel* zoomLabel_ = nullptr;
   QProgressBar* busyIndicator_ = nullptr;
+  FrameFillIndicator* frameFill_ = nullptr;
+  QMetaObject::Connection storeConnection_;  // the shown video's store -> the frame view
 };
 
 }  // namespace stts::ui

@@ -13,6 +13,8 @@
 #include "actions/action_registry.h"
 #include "common/recent_files.h"
 #include "main/main_window.h"
+
+#include "media/frame_fill_indicator.h"
 #include "media/frame_navigator.h"
 #include "view/colour_maps.h"
 #include "view/frame_view.h"
@@ -110,6 +112,7 @@ void MainWindow::buildStatusBar() {
   busyIndicator_->setMaximumHeight(14);
   busyIndicator_->setTextVisible(false);
   busyIndicator_->hide();
+  frameFill_ = new FrameFillIndicator(this);
   videoInfoLabel_ = new QLabel(this);
   runInfoLabel_ = new QLabel(this);
   runInfoLabel_->setObjectName(QStringLiteral("runInfoLabel"));
@@ -122,6 +125,7 @@ void MainWindow::buildStatusBar() {
     zoomLabel_->setText(percent > 0 ? tr("Zoom %1 %").arg(percent) : QString());
   });
   statusBar()->addPermanentWidget(busyIndicator_);
+  statusBar()->addPermanentWidget(frameFill_);
   statusBar()->addPermanentWidget(zoomLabel_);
   statusBar()->addPermanentWidget(runInfoLabel_);
   statusBar()->addPermanentWidget(videoInfoLabel_);

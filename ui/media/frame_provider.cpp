@@ -34,6 +34,7 @@ void FrameProvider::setVideo(const QString& path) {
   if (path == path_) return;
   path_ = path;
   cache_.clear();
+  cacheBytes_ = 0;
   latestRequest_->fetch_add(1);
   // Close the old file now rather than at the next request: it may be deleted or replaced.
   QMetaObject::invokeMethod(
@@ -77,7 +78,10 @@ void FrameProvider::requestFrame(int64_t frameNumber) {
           state->source.reset();
           state->openError.clear();
           state->openedPath = path;
-          auto opened = stts::VideoSource::open(QFile::encodeName(path).toStdString());
+          // The provider's own cache is the only one: the engine's would hold the same frames.
+          stts::OpenOptions options;
+          options.frameCacheSize = 0;
+          auto opened = stts::VideoSource::open(QFile::encodeName(path).toStdString(), options);
           if (opened) {
             state->source = std::make_unique<stts::VideoSource>(std::move(opened.value()));
           } else {
@@ -123,7 +127,13 @@ void FrameProvider::deliver(quint64 request, int64_t frameNumber, double seconds
   }
   ++decoded_;
   cache_.push_front({frameNumber, seconds, image});
-  if (cache_.size() > size_t(kCacheSize)) cache_.pop_back();
+  cacheBytes_ += int64_t(image->pixels.size());
+  // The newest frame stays even when it alone is over the bound: it is the one on screen.
+  while (cache_.size() > 1 &&
+         (cache_.size() > size_t(kCacheSize) || cacheBytes_ > cacheLimitBytes_)) {
+    cacheBytes_ -= int64_t(cache_.back().image->pixels.size());
+    cache_.pop_back();
+  }
   emit frameReady(frameNumber, seconds, image);
 }
 

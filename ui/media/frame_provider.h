@@ -1,7 +1,8 @@
 // Decodes single raw video frames (any frame, not only the sampled ones) on a worker thread, for
 // stepping between samples with Ctrl+Left / Ctrl+Right (design.md §7: the UI thread never
 // decodes). One stts::VideoSource lives on the worker, opened on the first request; results are
-// kept in a small cache so stepping back and forth does not decode again.
+// kept in a small cache (bounded by count and by bytes: 48 frames of 4K would be 1.2 GB) so
+// stepping back and forth does not decode again.
 #pragma once
 
 #include <QObject>
@@ -22,6 +23,7 @@ class FrameProvider : public QObject {
 
  public:
   static constexpr int kCacheSize = 48;
+  static constexpr int64_t kCacheBytes = int64_t(192) << 20;
 
   explicit FrameProvider(QObject* parent = nullptr);
   ~FrameProvider() override;  // joins the worker
@@ -34,6 +36,8 @@ class FrameProvider : public QObject {
   // frameFailed; only the newest request is served, so holding a key never builds a backlog.
   // A cached frame is answered at once, before this returns.
   void requestFrame(int64_t frameNumber);
+  // The byte bound of the cache (kCacheBytes by default).
+  void setCacheLimitBytes(int64_t bytes) { cacheLimitBytes_ = bytes; }
   // The cached frame, or null.
   stts::RgbImagePtr cachedFrame(int64_t frameNumber) const;
   int64_t decodedCount() const { return decoded_; }  // frames the worker decoded, for tests
@@ -61,6 +65,8 @@ class FrameProvider : public QObject {
   std::shared_ptr<std::atomic<quint64>> latestRequest_;
   QString path_;
   std::deque<Cached> cache_;  // newest first
+  int64_t cacheBytes_ = 0;
+  int64_t cacheLimitBytes_ = kCacheBytes;
   int64_t decoded_ = 0;
 };
 

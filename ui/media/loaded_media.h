@@ -1,10 +1,12 @@
-// What the loader hands to the window: immutable, shared, built on the worker thread.
+// What the loader hands to the window: immutable, shared, built on the worker thread (only the
+// store's pictures fill in later, behind its own lock).
 #pragma once
 
 #include <QString>
 #include <memory>
 #include <vector>
 
+#include "media/frame_store.h"
 #include "stts/run_result.h"
 #include "stts/video.h"
 
@@ -14,7 +16,10 @@ struct LoadedVideo {
   QString path;
   stts::VideoInfo info;
   stts::SamplingSpec sampling;
-  std::vector<stts::SampledFrame> frames;  // in time order
+  std::vector<stts::SamplePoint> points;  // the sampled frames, in time order
+  // Their pictures: drawing copies within the frame-memory budget, full resolution on demand.
+  // Never null in a LoadedVideo handed out by the loader.
+  FrameStorePtr store;
   // Display aspect (width / height) to draw the frames at; 0 = the images' own. Set when the
   // images are a run's stored 378 x 378 model inputs, which the model squashed from this aspect.
   double displayAspect = 0.0;

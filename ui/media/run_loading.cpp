@@ -14,70 +14,49 @@ namespace stts::ui {
 
 namespace {
 
-// Requested times are written by the same planner the loader uses, so equal times agree to far
-// better than this; anything further apart is a different sample.
-constexpr double kSameTimeTolerance = 1e-3;
-
-const stts::SampledFrame* sampleAtTime(const std::vector<stts::SampledFrame>& frames, double t) {
-  auto it = std::lower_bound(
-      frames.begin(), frames.end(), t - kSameTimeTolerance,
-      [](const stts::SampledFrame& f, double time) { return f.point.requestedTime < time; });
-  if (it != frames.end() && std::abs(it->point.requestedTime - t) <= kSameTimeTolerance) {
-    return &*it;
-  }
-  return nullptr;
-}
-
-// The run's frames from its video. Decodes the run's own sampling plan once (each distinct frame
-// once), then falls back to a seek for any run frame the plan does not contain, e.g. a run made
-// with other sampling settings than it records.
+// The run's frames from its video: the frame displayed at each requested time (what sampling
+// chose when the run was made, and what a seek shows for a run made with other settings). Only
+// the first is decoded now, to prove the video decodes.
 LoadedVideoPtr framesFromVideo(const stts::RunResult& run, const QString& videoPath,
-                               const stts::CancelToken* cancel, QString* problem) {
+                               const FrameMemoryLimits& limits, const stts::CancelToken* cancel,
+                               QString* problem) {
   auto source = stts::VideoSource::open(QFile::encodeName(videoPath).toStdString());
   if (!source) {
     *problem = engineErrorText(source.error());
-    return nullptr;
-  }
-  std::vector<stts::SampledFrame> sampled;
-  if (auto frames = source->sample(run.request.sampling, cancel)) {
-    sampled = std::move(frames.value());
-  } else if (stts::isCancelled(cancel)) {
-    return nullptr;
-  } else if (frames.error().code == stts::ErrorCode::TooLarge) {
-    // A decoded-size bound: fetching the frames one by one below would bypass it.
-    *problem = engineErrorText(frames.error());
     return nullptr;
   }
   auto video = std::make_shared<LoadedVideo>();
   video->path = videoPath;
   video->info = source->info();
   video->sampling = run.request.sampling;
-  video->frames.reserve(size_t(run.frames));
+  video->points.reserve(size_t(run.frames));
+  const stts::FrameIndex& index = source->index();
   for (int i = 0; i < run.frames; ++i) {
-    if (stts::isCancelled(cancel)) return nullptr;
     const double t = run.frameTime[size_t(i)];
-    stts::SampledFrame frame;
-    if (const stts::SampledFrame* match = sampleAtTime(sampled, t)) {
-      frame = *match;
-    } else {
-      auto image = source->frameAt(t);
-      if (!image) {
-        *problem = engineErrorText(image.error());
-        return nullptr;
-      }
-      frame.image = std::move(image.value());
-      frame.point.frameNumber = run.frameNumber[size_t(i)];
-      frame.point.pts = run.framePts[size_t(i)];
-      frame.point.frameTime = t;
+    const int64_t shown = stts::frameDisplayedAt(index, t);
+    if (shown < 0) {
+      *problem = QCoreApplication::translate("RunLoading", "its video has no frames");
+      return nullptr;
     }
-    frame.point.requestedTime = t;
-    video->frames.push_back(std::move(frame));
+    video->points.push_back({t, shown, index.pts[size_t(shown)], index.times[size_t(shown)]});
+  }
+  if (stts::isCancelled(cancel)) return nullptr;
+  video->store = std::make_shared<FrameStore>(
+      videoPath, video->points, QSize(video->info.displayWidth, video->info.displayHeight), limits);
+  if (!video->points.empty()) {
+    auto first = source->frame(video->points.front().frameNumber);
+    if (!first && first.error().code != stts::ErrorCode::InvalidData) {
+      *problem = engineErrorText(first.error());
+      return nullptr;
+    }
+    if (first) video->store->provide(0, *first);
   }
   return video;
 }
 
 // The run's stored model inputs, one image per frame, drawn at the video's display aspect.
-LoadedVideoPtr storedFrames(const stts::RunResult& run, const QString& videoPath) {
+LoadedVideoPtr storedFrames(const stts::RunResult& run, const QString& videoPath,
+                            const FrameMemoryLimits& limits) {
   auto video = std::make_shared<LoadedVideo>();
   video->path = videoPath;
   video->info = run.video;
@@ -86,7 +65,8 @@ LoadedVideoPtr storedFrames(const stts::RunResult& run, const QString& videoPath
                              ? double(run.video.displayWidth) / run.video.displayHeight
                              : 1.0;
   const size_t frameBytes = size_t(run.inputWidth) * size_t(run.inputHeight) * 3;
-  video->frames.reserve(size_t(run.frames));
+  std::vector<stts::SampledFrame> frames;
+  frames.reserve(size_t(run.frames));
   for (int i = 0; i < run.frames; ++i) {
     auto image = std::make_shared<stts::RgbImage>();
     image->width = run.inputWidth;
@@ -99,8 +79,10 @@ LoadedVideoPtr storedFrames(const stts::RunResult& run, const QString& videoPath
     frame.point.frameNumber = run.frameNumber[size_t(i)];
     frame.point.pts = run.framePts[size_t(i)];
     frame.point.frameTime = run.frameTime[size_t(i)];
-    video->frames.push_back(std::move(frame));
+    video->points.push_back(frame.point);
+    frames.push_back(std::move(frame));
   }
+  video->store = std::make_shared<FrameStore>(std::move(frames), limits);
   return video;
 }
 
@@ -130,7 +112,8 @@ bool isRunFilePath(const QString& path) {
                        Qt::CaseInsensitive);
 }
 
-RunJobOutcome loadRunJob(const QString& path, const stts::CancelToken* cancel) {
+RunJobOutcome loadRunJob(const QString& path, const stts::CancelToken* cancel,
+                         const FrameMemoryLimits& limits) {
   auto loaded = stts::loadRunFile(QFile::encodeName(path).toStdString());
   if (!loaded) return {nullptr, engineErrorText(loaded.error())};
   auto result = std::make_shared<LoadedRun>();
@@ -157,7 +140,7 @@ RunJobOutcome loadRunJob(const QString& path, const stts::CancelToken* cancel) {
     // A changed video would put the cells over the wrong pictures; the run's own frames are
     // right by construction, so they win when there are any.
     if (!changed || !hasStoredFrames) {
-      result->video = framesFromVideo(run, videoPath, cancel, &problem);
+      result->video = framesFromVideo(run, videoPath, limits, cancel, &problem);
       if (stts::isCancelled(cancel)) return {nullptr, QString()};
       if (result->video) {
         if (changed) result->videoProblem = problem;
@@ -171,7 +154,7 @@ RunJobOutcome loadRunJob(const QString& path, const stts::CancelToken* cancel) {
                 "RunLoading", "The run cannot be shown: %1, and it stores no frames of its own.")
                 .arg(problem)};
   }
-  result->video = storedFrames(run, videoPath);
+  result->video = storedFrames(run, videoPath, limits);
   result->usesStoredFrames = true;
   result->videoProblem = problem;
   return {std::move(result), QString()};

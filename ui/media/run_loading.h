@@ -1,6 +1,8 @@
 // Opening a run file on the loader's worker thread: the run itself (stts::loadRunFile, torch-free),
-// then the pictures its frames were made from. When the run's video still exists its frames are
-// decoded and matched to the run's frames by requested time; otherwise the run's stored model
+// then the pictures its frames were made from. When the run's video still exists, the store is
+// set up over it with the frames displayed at the run's requested times (only the first is
+// decoded here; the window's store fills in the rest, headless exports decode what they draw);
+// otherwise the run's stored model
 // inputs are shown at the video's display aspect, so the cell grid still lines up.
 #pragma once
 
@@ -17,7 +19,8 @@ struct RunJobOutcome {
 };
 
 // Runs on the worker thread; never touches widgets.
-RunJobOutcome loadRunJob(const QString& path, const stts::CancelToken* cancel);
+RunJobOutcome loadRunJob(const QString& path, const stts::CancelToken* cancel,
+                         const FrameMemoryLimits& limits = {});
 
 // The run's video as an absolute path: relative paths are taken relative to the run file.
 QString runVideoPath(const stts::RunResult& run, const QString& runPath);

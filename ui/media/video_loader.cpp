@@ -2,25 +2,51 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMetaObject>
+#include <QScreen>
 #include <algorithm>
 
 #include "common/engine_error.h"
+#include "common/settings.h"
 #include "media/run_loading.h"
 
 namespace stts::ui {
 
 namespace {
 
-// Runs on the worker thread. Engine errors are already user-readable sentences.
+// Runs on the worker thread. Engine errors are already user-readable sentences. Only the first
+// sample is decoded here, so the window shows the video at once; the store fills in the rest.
 LoadedVideoPtr runLoadJob(const QString& path, const stts::SamplingSpec& spec,
-                          const stts::CancelToken* cancel, QString* error) {
+                          const FrameMemoryLimits& limits, const stts::CancelToken* cancel,
+                          QString* error) {
   // The engine takes a native (local 8-bit) path so non-UTF-8 file names still open.
   auto source = stts::VideoSource::open(QFile::encodeName(path).toStdString());
   if (!source) {
     *error = engineErrorText(source.error());
     return nullptr;
   }
+  auto video = std::make_shared<LoadedVideo>();
+  video->path = path;
+  video->info = source->info();
+  video->sampling = spec;
+  const QSize size(video->info.displayWidth, video->info.displayHeight);
+  std::vector<stts::SamplePoint> plan = source->plan(spec);
+  auto first = plan.empty() ? stts::Expected<stts::RgbImagePtr>(stts::makeError(
+                                  stts::ErrorCode::InvalidData, "The video has no frames."))
+                            : source->frame(plan.front().frameNumber);
+  if (first) {
+    video->points = std::move(plan);
+    video->store = std::make_shared<FrameStore>(path, video->points, size, limits);
+    video->store->provide(0, *first);
+    return video;
+  }
+  if (first.error().code != stts::ErrorCode::InvalidData) {
+    *error = engineErrorText(first.error());
+    return nullptr;
+  }
+  // The first frame is damaged: sample the whole plan now, which replaces damaged frames by
+  // their decodable neighbours (or says that none decodes), and keep copies of what it found.
   auto frames = source->sample(spec, cancel);
   if (!frames) {
     *error = engineErrorText(frames.error());
@@ -30,38 +56,53 @@ LoadedVideoPtr runLoadJob(const QString& path, const stts::SamplingSpec& spec,
     *error = VideoLoader::tr("The video contains no frames that could be decoded.");
     return nullptr;
   }
-  auto video = std::make_shared<LoadedVideo>();
-  video->path = path;
-  video->info = source->info();
-  video->sampling = spec;
-  video->frames = std::move(frames.value());
+  for (const stts::SampledFrame& frame : *frames) video->points.push_back(frame.point);
+  video->store = std::make_shared<FrameStore>(path, video->points, size, limits);
+  video->store->fillFrom(*frames);
   return video;
 }
 
 }  // namespace
 
 int LoadedVideo::sampleNearestToTime(double seconds) const {
-  if (frames.empty()) return -1;
-  auto it = std::lower_bound(
-      frames.begin(), frames.end(), seconds,
-      [](const stts::SampledFrame& f, double t) { return f.point.requestedTime < t; });
-  if (it == frames.end()) return int(frames.size()) - 1;
-  const int after = int(it - frames.begin());
+  if (points.empty()) return -1;
+  auto it =
+      std::lower_bound(points.begin(), points.end(), seconds,
+                       [](const stts::SamplePoint& p, double t) { return p.requestedTime < t; });
+  if (it == points.end()) return int(points.size()) - 1;
+  const int after = int(it - points.begin());
   if (after == 0) return 0;
-  const double toAfter = it->point.requestedTime - seconds;
-  const double toBefore = seconds - frames[size_t(after - 1)].point.requestedTime;
+  const double toAfter = it->requestedTime - seconds;
+  const double toBefore = seconds - points[size_t(after - 1)].requestedTime;
   return toBefore <= toAfter ? after - 1 : after;
 }
 
 double LoadedVideo::sampledFramesPerSecond() const {
-  if (frames.size() >= 2) {
-    const double span = frames.back().point.requestedTime - frames.front().point.requestedTime;
-    if (span > 0.0) return double(frames.size() - 1) / span;
+  if (points.size() >= 2) {
+    const double span = points.back().requestedTime - points.front().requestedTime;
+    if (span > 0.0) return double(points.size() - 1) / span;
   }
   return sampling.maxFps > 0.0 ? sampling.maxFps : 2.0;
 }
 
-VideoLoader::VideoLoader(QObject* parent) : QObject(parent) {
+namespace {
+
+// The budget the user chose, and drawing copies no larger than the largest screen.
+FrameMemoryLimits savedFrameLimits() {
+  FrameMemoryLimits limits;
+  limits.budgetBytes = int64_t(savedFrameMemoryMiB()) << 20;
+  QSize largest;
+  for (const QScreen* screen : QGuiApplication::screens()) {
+    const QSize pixels = screen->size() * screen->devicePixelRatio();
+    largest = largest.expandedTo(pixels);
+  }
+  if (!largest.isEmpty()) limits.displayLimit = largest;
+  return limits;
+}
+
+}  // namespace
+
+VideoLoader::VideoLoader(QObject* parent) : QObject(parent), limits_(savedFrameLimits()) {
   worker_ = new QObject;  // deleted by the thread's finished signal, in its own thread
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -78,16 +119,18 @@ VideoLoader::~VideoLoader() {
 
 void VideoLoader::load(const QString& path) {
   const stts::SamplingSpec spec = sampling_;
-  start(path, false, [path, spec](const stts::CancelToken* cancel) {
+  const FrameMemoryLimits limits = limits_;
+  start(path, false, [path, spec, limits](const stts::CancelToken* cancel) {
     Outcome outcome;
-    outcome.video = runLoadJob(path, spec, cancel, &outcome.error);
+    outcome.video = runLoadJob(path, spec, limits, cancel, &outcome.error);
     return outcome;
   });
 }
 
 void VideoLoader::loadRun(const QString& path) {
-  start(path, true, [path](const stts::CancelToken* cancel) {
-    RunJobOutcome job = loadRunJob(path, cancel);
+  const FrameMemoryLimits limits = limits_;
+  start(path, true, [path, limits](const stts::CancelToken* cancel) {
+    RunJobOutcome job = loadRunJob(path, cancel, limits);
     Outcome outcome;
     outcome.run = std::move(job.run);
     outcome.error = std::move(job.error);

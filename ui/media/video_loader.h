@@ -24,6 +24,10 @@ class VideoLoader : public QObject {
   ~VideoLoader() override;  // cancels the running job and joins the worker
 
   void setSamplingSpec(const stts::SamplingSpec& spec) { sampling_ = spec; }
+  // The frame-memory budget and drawing size of the stores of later loads; by default the budget
+  // saved in Preferences and the largest screen's size.
+  void setFrameLimits(const FrameMemoryLimits& limits) { limits_ = limits; }
+  const FrameMemoryLimits& frameLimits() const { return limits_; }
 
   // Starts loading `path`; a job still running is cancelled and its result dropped.
   void load(const QString& path);
@@ -55,6 +59,7 @@ class VideoLoader : public QObject {
   QThread thread_;
   QObject* worker_ = nullptr;  // lives in thread_; jobs run as queued calls on it
   stts::SamplingSpec sampling_;
+  FrameMemoryLimits limits_;
   std::shared_ptr<stts::CancelToken> currentCancel_;
   quint64 latestRequest_ = 0;
   bool busy_ = false;

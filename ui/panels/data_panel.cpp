@@ -80,11 +80,11 @@ void DataPanel::followPlayhead(int index) {
 
 void DataPanel::rebuild() {
   const stts::RunResult* run = run_ ? run_->run.get() : nullptr;
-  const int rows = video_ ? int(video_->frames.size()) : 0;
+  const int rows = video_ ? int(video_->points.size()) : 0;
   table_->setRowCount(rows);
   const QLocale locale;
   for (int row = 0; row < rows; ++row) {
-    const stts::SamplePoint& point = video_->frames[size_t(row)].point;
+    const stts::SamplePoint& point = video_->points[size_t(row)];
     table_->setItem(row, IndexColumn, numberItem(QString::number(sampleNumber(row)), row));
     table_->setItem(row, TimeColumn,
                     numberItem(formatTimestamp(point.requestedTime), point.requestedTime));
@@ -110,7 +110,7 @@ QString DataPanel::summaryText() const {
   QStringList lines;
   lines << tr("Video: %1 (%2 sampled frames)")
                .arg(QFileInfo(video_->path).fileName())
-               .arg(video_->frames.size());
+               .arg(video_->points.size());
   if (!run_) {
     lines << tr("No run: ask a question or open a run for kept cells and token counts.");
     return lines.join(QLatin1Char('\n'));

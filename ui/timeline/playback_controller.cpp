@@ -64,7 +64,7 @@ PlaybackController::PlaybackController(const Parts& parts, QObject* parent)
 
 QString PlaybackController::rawFramesUnavailableReason() const {
   const LoadedVideoPtr& video = parts_.content->video();
-  if (!video || video->frames.empty()) return tr("Open a video first.");
+  if (!video || video->points.empty()) return tr("Open a video first.");
   const LoadedRunPtr& run = parts_.content->run();
   if (run && run->usesStoredFrames) {
     return tr("Raw video frames are not available: this run is shown from the frames stored in "
@@ -101,8 +101,8 @@ double PlaybackController::currentTime() const {
   if (rawFrame_ >= 0) return rawSeconds_;
   const LoadedVideoPtr& video = parts_.content->video();
   const int index = parts_.navigator->currentIndex();
-  if (!video || index < 0 || index >= int(video->frames.size())) return 0.0;
-  return video->frames[size_t(index)].point.requestedTime;
+  if (!video || index < 0 || index >= int(video->points.size())) return 0.0;
+  return video->points[size_t(index)].requestedTime;
 }
 
 int PlaybackController::sampleNearestToTime(double seconds) const {
@@ -155,17 +155,16 @@ void PlaybackController::stepRawFrame(int delta) {
   navigator->setPlaying(false);
   const int index = navigator->currentIndex();
   if (index < 0) return;
-  const int64_t from =
-      rawTarget_ >= 0 ? rawTarget_ : video->frames[size_t(index)].point.frameNumber;
+  const int64_t from = rawTarget_ >= 0 ? rawTarget_ : video->points[size_t(index)].frameNumber;
   const int64_t last = std::max<int64_t>(0, video->info.frameCount - 1);
   const int64_t target = std::clamp<int64_t>(from + delta, 0, last);
   if (target == from) return;
   rawTarget_ = target;
 
   // A raw frame that is a sampled frame is shown as that sample, with its overlay.
-  const auto& frames = video->frames;
-  for (int i = 0; i < int(frames.size()); ++i) {
-    if (frames[size_t(i)].point.frameNumber == target) {
+  const auto& points = video->points;
+  for (int i = 0; i < int(points.size()); ++i) {
+    if (points[size_t(i)].frameNumber == target) {
       navigator->setCurrentIndex(i);
       return;
     }
@@ -180,10 +179,10 @@ void PlaybackController::stepRawFrame(int delta) {
 void PlaybackController::showRawFrame(qint64 frameNumber, double seconds, stts::RgbImagePtr image) {
   if (frameNumber != rawTarget_) return;  // the user has moved on meanwhile
   const LoadedVideoPtr& video = parts_.content->video();
-  if (!video || video->frames.empty()) return;
+  if (!video || video->points.empty()) return;
   int sampleBefore = 0;
-  for (int i = 0; i < int(video->frames.size()); ++i) {
-    if (video->frames[size_t(i)].point.frameNumber < frameNumber) sampleBefore = i;
+  for (int i = 0; i < int(video->points.size()); ++i) {
+    if (video->points[size_t(i)].frameNumber < frameNumber) sampleBefore = i;
   }
   FrameNavigator* navigator = parts_.navigator;
   navigator->setBetweenSamples(sampleBefore);

@@ -28,15 +28,24 @@ class ThumbnailModel : public QAbstractListModel {
 
   void setFrames(LoadedVideoPtr video, std::vector<int> kept, int cellsPerFrame) {
     beginResetModel();
+    if (video_ && video_->store) disconnect(video_->store.get(), nullptr, this, nullptr);
     video_ = std::move(video);
+    // Pictures arrive while the store fills; each one replaces its item's empty square.
+    if (video_ && video_->store) {
+      connect(video_->store.get(), &FrameStore::frameFilled, this, [this](int row) {
+        if (row < 0 || row >= int(pixmaps_.size())) return;
+        pixmaps_[size_t(row)] = QPixmap();
+        emit dataChanged(index(row), index(row), {Qt::DecorationRole});
+      });
+    }
     kept_ = std::move(kept);
     cellsPerFrame_ = std::max(1, cellsPerFrame);
-    pixmaps_.assign(video_ ? video_->frames.size() : 0, QPixmap());
+    pixmaps_.assign(video_ ? video_->points.size() : 0, QPixmap());
     endResetModel();
   }
 
   int rowCount(const QModelIndex& parent = {}) const override {
-    return parent.isValid() || !video_ ? 0 : int(video_->frames.size());
+    return parent.isValid() || !video_ ? 0 : int(video_->points.size());
   }
 
   QVariant data(const QModelIndex& index, int role) const override {
@@ -44,7 +53,7 @@ class ThumbnailModel : public QAbstractListModel {
     if (role == Qt::DecorationRole) return thumbnail(index.row());
     if (role == Qt::DisplayRole) return badgeText(index.row());
     if (role == Qt::ToolTipRole) {
-      const stts::SamplePoint& point = video_->frames[size_t(index.row())].point;
+      const stts::SamplePoint& point = video_->points[size_t(index.row())];
       return ThumbnailStrip::tr("Sample %1 · frame %2")
           .arg(sampleNumber(index.row()))
           .arg(point.frameNumber);
@@ -62,10 +71,9 @@ class ThumbnailModel : public QAbstractListModel {
     double aspect = 16.0 / 9.0;
     if (video_ && video_->displayAspect > 0.0) {
       aspect = video_->displayAspect;
-    } else if (video_ && !video_->frames.empty() && video_->frames.front().image &&
-               video_->frames.front().image->height > 0) {
-      const stts::RgbImage& first = *video_->frames.front().image;
-      aspect = double(first.width) / first.height;
+    } else if (video_ && video_->store && !video_->store->sourceSize().isEmpty()) {
+      const QSize source = video_->store->sourceSize();
+      aspect = double(source.width()) / source.height();
     }
     aspect = std::clamp(aspect, 0.25, 4.0);  // a 1 x 1000 video must not make one endless item
     return {std::max(8, int(std::lround(ThumbnailStrip::kThumbnailHeight * aspect))),
@@ -75,15 +83,8 @@ class ThumbnailModel : public QAbstractListModel {
   QPixmap thumbnail(int row) const {
     QPixmap& cached = pixmaps_[size_t(row)];
     if (!cached.isNull()) return cached;
-    const stts::RgbImagePtr& image = video_->frames[size_t(row)].image;
+    const stts::RgbImagePtr image = video_->store ? video_->store->thumbnail(row) : nullptr;
     if (!image || image->width <= 0 || image->height <= 0) return {};
-    // Frames chosen by several sample times share one image: scale it once.
-    for (size_t other = 0; other < pixmaps_.size(); ++other) {
-      if (!pixmaps_[other].isNull() && video_->frames[other].image == image) {
-        cached = pixmaps_[other];
-        return cached;
-      }
-    }
     const QImage wrapped(image->pixels.data(), image->width, image->height, image->width * 3,
                          QImage::Format_RGB888);
     cached = QPixmap::fromImage(

@@ -93,9 +93,10 @@ QColor FrameView::backgroundColor() {
   return QColor(24, 24, 27);
 }
 
-void FrameView::setFrame(stts::RgbImagePtr frame) {
+void FrameView::setFrame(stts::RgbImagePtr frame, QSize sourceSize) {
   const QSizeF before = naturalSize();
   frame_ = std::move(frame);
+  sourceSize_ = sourceSize;
   updateMessage();
   // A picture of another size or shape may allow less panning.
   if (naturalSize() != before) applyViewTransform(zoom_, pan_);
@@ -173,6 +174,7 @@ void FrameView::setGraphicsError(const QString& error) {
 void FrameView::updateMessage() {
   const QString text = !graphicsError_.isEmpty() ? graphicsError_
                        : frame_                  ? QString()
+                       : !sourceSize_.isEmpty()  ? tr("Decoding this frame…")
                                                  : placeholderText_;
   messageLabel_->setText(text);
   messageLabel_->setVisible(!text.isEmpty());

@@ -45,8 +45,11 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   explicit FrameView(QWidget* parent = nullptr);
   ~FrameView() override;
 
-  // Shows `frame` (may be null: empty state). Uploads lazily in the next paint.
-  void setFrame(stts::RgbImagePtr frame);
+  // Shows `frame` (may be null: empty state). Uploads lazily in the next paint. `sourceSize` is
+  // the size the frame stands for when `frame` is a smaller drawing copy (zoom percentages and
+  // panning are in source pixels); empty: the frame's own. A null frame with a source size is a
+  // frame still being decoded: the view keeps its geometry and says so.
+  void setFrame(stts::RgbImagePtr frame, QSize sourceSize = {});
   const stts::RgbImagePtr& frame() const { return frame_; }
   // Which sampled frame is shown, for the hover tooltip and hoveredCellChanged(); -1 = unknown.
   void setFrameInfo(int sampledIndex, int sampledCount, double seconds);
@@ -158,6 +161,7 @@ class FrameView : public QOpenGLWidget, protected QOpenGLFunctions {
   void updateCursor();
 
   stts::RgbImagePtr frame_;
+  QSize sourceSize_;
   const stts::RgbImage* uploadedFrame_ = nullptr;  // identity of what the texture holds
   QLabel* messageLabel_ = nullptr;
   OverlayLegend* legend_ = nullptr;

@@ -86,9 +86,12 @@ void FrameView::zoomAround(QPointF widgetPoint, double factor) {
 }
 
 QSizeF FrameView::naturalSize() const {
-  if (!frame_ || frame_->width <= 0 || frame_->height <= 0) return {};
-  const double w = frame_->width;
-  const double h = frame_->height;
+  const QSize size = !sourceSize_.isEmpty() ? sourceSize_
+                     : frame_               ? QSize(frame_->width, frame_->height)
+                                            : QSize();
+  if (size.isEmpty()) return {};
+  const double w = size.width();
+  const double h = size.height();
   if (displayAspect_ <= 0.0) return {w, h};
   return displayAspect_ > w / h ? QSizeF(h * displayAspect_, h) : QSizeF(w, w / displayAspect_);
 }

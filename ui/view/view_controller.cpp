@@ -10,6 +10,7 @@
 #include "view/display_panel.h"
 #include "view/frame_view.h"
 #include "view/overlay_state.h"
+#include "view/sharp_frame.h"
 
 namespace stts::ui {
 
@@ -21,6 +22,7 @@ ViewController::ViewController(const Parts& parts, QMainWindow* window)
   // keys and menus already reach every choice, and the default layout keeps the picture large.
   displayPanel_->hide();
   if (parts.panelsMenu) parts.panelsMenu->addAction(displayPanel_->toggleViewAction());
+  sharpFrame_ = new SharpFrame(parts.content, parts.navigator, parts.view, this);
   connectActions();
 }
 
@@ -73,12 +75,12 @@ void ViewController::connectActions() {
 void ViewController::updateFrameInfo() {
   const int index = parts_.navigator->currentIndex();
   const LoadedVideoPtr& video = parts_.content->video();
-  if (!video || index < 0 || index >= int(video->frames.size())) {
+  if (!video || index < 0 || index >= int(video->points.size())) {
     parts_.view->setFrameInfo(-1, 0, 0.0);
     return;
   }
-  parts_.view->setFrameInfo(index, int(video->frames.size()),
-                            video->frames[size_t(index)].point.requestedTime);
+  parts_.view->setFrameInfo(index, int(video->points.size()),
+                            video->points[size_t(index)].requestedTime);
 }
 
 void ViewController::syncCheckedActions() {

@@ -1,5 +1,6 @@
 // Connects the frame view to the window: the zoom and grid actions, Space tapped over the view
-// (play / pause), which sampled frame is shown (for the hover tooltip), and the Display dock.
+// (play / pause), which sampled frame is shown (for the hover tooltip), the Display dock, and the
+// full-resolution frame swapped in when zoomed past the drawing copy (view/sharp_frame.h).
 // The window creates one and otherwise knows nothing of these connections.
 #pragma once
 
@@ -16,6 +17,7 @@ class FrameNavigator;
 class FrameView;
 class OpenContent;
 class OverlayState;
+class SharpFrame;
 
 class ViewController : public QObject {
   Q_OBJECT
@@ -34,6 +36,7 @@ class ViewController : public QObject {
   ViewController(const Parts& parts, QMainWindow* window);
 
   DisplayPanel* displayPanel() const { return displayPanel_; }
+  SharpFrame* sharpFrame() const { return sharpFrame_; }
 
  private:
   void connectActions();
@@ -42,6 +45,7 @@ class ViewController : public QObject {
 
   Parts parts_;
   DisplayPanel* displayPanel_ = nullptr;
+  SharpFrame* sharpFrame_ = nullptr;
 };
 
 }  // namespace stts::ui
