@@ -9,6 +9,8 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +20,7 @@
 #include "common/recent_files.h"
 #include "gui_test_support.h"
 #include "main/main_window.h"
+#include "main/translation.h"
 #include "media/frame_navigator.h"
 #include "timeline/timeline.h"
 #include "view/frame_view.h"
@@ -147,6 +150,23 @@ class MainWindowTest : public QObject {
     window.resize(1024, 700);
     QTest::qWait(200);
     QTRY_COMPARE(window.size(), QSize(1024, 700));
+    // Nothing in the Ask dock may be cut at its right edge, German's longer labels included: its
+    // rows fit, or it scrolls sideways, and the window stays 1024 px wide.
+    for (const char* language : {"en", "de"}) {
+      installTranslators(QLocale(QString::fromLatin1(language)));
+      QTest::qWait(100);
+      auto* scroll =
+          window.findChild<QDockWidget*>(QStringLiteral("askPanel"))->findChild<QScrollArea*>();
+      QVERIFY(scroll && scroll->widget());
+      QTRY_VERIFY2(scroll->widget()->width() <= scroll->viewport()->width() ||
+                       scroll->horizontalScrollBar()->isVisible(),
+                   qPrintable(QStringLiteral("%1: contents %2 px wide in a %3 px dock")
+                                  .arg(QString::fromLatin1(language))
+                                  .arg(scroll->widget()->width())
+                                  .arg(scroll->viewport()->width())));
+      QCOMPARE(window.size(), QSize(1024, 700));
+    }
+    installTranslators(QLocale(QLocale::English));
   }
 
   void spaceStartsAndStopsPlayback() {

@@ -149,10 +149,12 @@ AskPanel::AskPanel(QWidget* parent) : QDockWidget(parent) {
   layout->addStretch(1);
   // Scrolls rather than setting a minimum height: with the Answer and Display docks in the same
   // column the window must still fit a 700-pixel-high screen.
+  // Sideways too when the dock is narrower than its widest row (German at 1024 px): a minimum
+  // width would make the window wider than a small screen, a hidden scroll bar would cut text.
   auto* scroll = new QScrollArea(this);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
   scroll->setFocusPolicy(Qt::NoFocus);
   scroll->setWidget(body);
   setWidget(scroll);
