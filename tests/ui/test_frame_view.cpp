@@ -5,6 +5,7 @@
 // test_frame_view_navigation.cpp.
 
 #include "frame_view_test_support.h"
+#include "main/translation.h"
 
 using namespace stts::ui;
 using namespace stts::ui::test;
@@ -232,6 +233,19 @@ class FrameViewTest : public QObject {
     QCOMPARE(under.view.legend()->high(), double(0.6f));
     QVERIFY(under.view.legend()->perFrame());
     QVERIFY(under.view.legend()->title().contains(QStringLiteral("frame")));
+    // The whole title fits in the legend (the longer per-frame title widens it), and after a
+    // language change too (German's "Bereich des Laufs" was cut at 168 px).
+    auto titleFits = [&] {
+      const OverlayLegend* legend = under.view.legend();
+      const int room = legend->width() - 16;
+      return legend->fontMetrics().elidedText(legend->title(), Qt::ElideRight, room) ==
+             legend->title();
+    };
+    QVERIFY(titleFits());
+    QVERIFY(installTranslators(QLocale(QLocale::German)));
+    QTRY_VERIFY(titleFits());
+    QVERIFY(under.view.legend()->title().startsWith(QStringLiteral("Score (")));
+    installTranslators(QLocale(QLocale::English));
     for (int cell : {0, 40, 80}) {
       const float score = run->scores[size_t(81 + cell)];
       const QColor expectedRun =

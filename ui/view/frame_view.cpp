@@ -153,8 +153,18 @@ void FrameView::resizeEvent(QResizeEvent* event) {
   applyViewTransform(zoom_, pan_);
 }
 
+void FrameView::changeEvent(QEvent* event) {
+  QOpenGLWidget::changeEvent(event);
+  // The legend's title is translated: its width follows, once the legend has the new text.
+  if (event->type() == QEvent::LanguageChange) {
+    QMetaObject::invokeMethod(this, &FrameView::placeLegend, Qt::QueuedConnection);
+  }
+}
+
 void FrameView::placeLegend() {
-  legend_->resize(legend_->sizeHint());
+  // Its title sets its width; a view narrower than that gets an elided title instead.
+  legend_->resize(std::min(legend_->sizeHint().width(), std::max(0, width() - 2 * kLegendMargin)),
+                  legend_->sizeHint().height());
   legend_->move(width() - legend_->width() - kLegendMargin,
                 height() - legend_->height() - kLegendMargin);
 }

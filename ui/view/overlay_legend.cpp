@@ -1,6 +1,7 @@
 #include "view/overlay_legend.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <algorithm>
@@ -72,10 +73,17 @@ void OverlayLegend::setRange(double low, double high) {
 
 QSize OverlayLegend::sizeHint() const {
   const int text = fontMetrics().height();
+  // As wide as the title (German and Chinese titles are longer than the bar), never narrower.
+  // Fractional advances: an integer width can fall short of the laid-out text by a pixel, and
+  // the title would be elided although it fits.
+  const int titleWidth =
+      int(std::ceil(QFontMetricsF(font()).horizontalAdvance(title()))) + 2 + 2 * kPadding;
   if (content_ == Content::Diff) {
-    return {kBarWidth + 2 * kPadding + 40, kPadding + text + 4 + 4 * (text + 2) + kPadding};
+    return {std::max(kBarWidth + 2 * kPadding + 40, titleWidth),
+            kPadding + text + 4 + 4 * (text + 2) + kPadding};
   }
-  return {kBarWidth + 2 * kPadding, kPadding + text + 4 + kBarHeight + 3 + text + kPadding};
+  return {std::max(kBarWidth + 2 * kPadding, titleWidth),
+          kPadding + text + 4 + kBarHeight + 3 + text + kPadding};
 }
 
 QRect OverlayLegend::barRect() const {
@@ -110,8 +118,10 @@ void OverlayLegend::paintEvent(QPaintEvent*) {
   const QColor text(230, 230, 236);
   painter.setPen(text);
   const int lineHeight = fontMetrics().height();
+  // Elided only when the view itself is narrower than the title.
   painter.drawText(QRect(kPadding, kPadding, bar.width(), lineHeight),
-                   Qt::AlignLeft | Qt::AlignVCenter, title());
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   fontMetrics().elidedText(title(), Qt::ElideRight, bar.width()));
   const QRect values(kPadding, bar.bottom() + 3, bar.width(), lineHeight);
   painter.drawText(values, Qt::AlignLeft | Qt::AlignVCenter, lowText());
   painter.drawText(values, Qt::AlignRight | Qt::AlignVCenter, highText());
@@ -123,7 +133,7 @@ void OverlayLegend::paintDiff(QPainter& painter) {
   const int width = this->width() - 2 * kPadding;
   painter.setPen(text);
   painter.drawText(QRect(kPadding, kPadding, width, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                   title());
+                   fontMetrics().elidedText(title(), Qt::ElideRight, width));
   const QString a = nameA_.isEmpty() ? tr("A") : nameA_;
   const QString b = nameB_.isEmpty() ? tr("B") : nameB_;
   const struct {
