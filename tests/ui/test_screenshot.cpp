@@ -2,6 +2,9 @@
 // ${build}/screenshot.png (and docs/screenshot.png when STTS_UPDATE_SCREENSHOT=1) for the README.
 // When a demo run exists (${build}/demo/demo.sttsrun, or STTS_SCREENSHOT_RUN) the screenshot shows
 // that run's score overlay (STTS_SCREENSHOT_OVERLAY=mask: its keep mask) instead of the bare video.
+// For looking at other layouts by eye: STTS_SCREENSHOT_SIZE=1024x700 and
+// STTS_SCREENSHOT_LANGUAGE=de (or zh_CN) write ${build}/screenshot_<size>_<language>.png instead
+// (never the README's).
 #include <QDir>
 #include <QFile>
 #include <QPixmap>
@@ -11,6 +14,7 @@
 #include "gui_test_support.h"
 #include "main/app_style.h"
 #include "main/main_window.h"
+#include "main/translation.h"
 #include "media/frame_navigator.h"
 #include "view/frame_view.h"
 #include "view/overlay_legend.h"
@@ -37,8 +41,20 @@ class ScreenshotTest : public QObject {
       QSKIP("demo/demo.mp4 has not been built (target stts_demo_video)");
     }
 
+    QSize size(1280, 800);
+    const QStringList asked = qEnvironmentVariable("STTS_SCREENSHOT_SIZE").split(QLatin1Char('x'));
+    if (asked.size() == 2 && asked[0].toInt() > 0 && asked[1].toInt() > 0)
+      size = QSize(asked[0].toInt(), asked[1].toInt());
+    const QString language = qEnvironmentVariable("STTS_SCREENSHOT_LANGUAGE");
+    if (!language.isEmpty()) {
+      const QLocale locale(language);
+      QLocale::setDefault(locale);
+      QVERIFY(installTranslators(locale));
+    }
+    const bool custom = size != QSize(1280, 800) || !language.isEmpty();
+
     MainWindow window;
-    window.resize(1280, 800);
+    window.resize(size);
     QVERIFY(test::showActive(window));
     if (withRun) {
       // STTS_SCREENSHOT_OVERLAY=mask shows the keep mask instead of the scores.
@@ -53,13 +69,13 @@ class ScreenshotTest : public QObject {
     const int middle = int(window.video()->points.size()) / 2;
     window.navigator()->setCurrentIndex(middle);
     QTRY_COMPARE(window.navigator()->currentIndex(), middle);
-    QCOMPARE(window.size(), QSize(1280, 800));
+    QCOMPARE(window.size(), size);
     // Let posted layout requests (status bar labels resized for the new text) run before grabbing.
     QTest::qWait(200);
 
     // QWidget::grab composites QOpenGLWidget content in Qt 6.
     const QPixmap shot = window.grab();
-    QCOMPARE(shot.size(), QSize(1280, 800) * shot.devicePixelRatio());
+    QCOMPARE(shot.size(), size * shot.devicePixelRatio());
     const QImage image = shot.toImage();
     const QPoint viewCentre =
         window.frameView()->mapTo(&window, window.frameView()->rect().center());
@@ -70,6 +86,14 @@ class ScreenshotTest : public QObject {
                window.overlay()->mode() == OverlayMode::Score);
     }
 
+    if (custom) {
+      QVERIFY(shot.save(QStringLiteral(STTS_BINARY_DIR "/screenshot_%1x%2_%3.png")
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(language.isEmpty() ? QStringLiteral("en") : language),
+                        "PNG"));
+      return;
+    }
     const QString buildCopy = QStringLiteral(STTS_BINARY_DIR "/screenshot.png");
     QVERIFY(shot.save(buildCopy, "PNG"));
     if (qEnvironmentVariable("STTS_UPDATE_SCREENSHOT") == QLatin1String("1")) {

@@ -1,6 +1,6 @@
-// The pictures of a video's sampled frames, held within a memory budget (ui/README.md, "Frame
-// memory"). What the window draws are copies no larger than the screen, shrunk further so that
-// every sampled frame fits the budget at once (1 GiB by default: 384 frames of any resolution
+// The pictures of a video's sampled frames, held within a memory budget (docs/architecture.md,
+// "Frame memory"). What the window draws are copies no larger than the screen, shrunk further so
+// that every sampled frame fits the budget at once (1 GiB by default: 384 frames of any resolution
 // are then at most ~1270 x 715), plus a small thumbnail each. They are decoded on a worker
 // thread after the store opens, starting at the playhead and going forward, so a window is usable
 // before its frames are in; frameFilled() says when each arrives. Full-resolution frames (exports,
