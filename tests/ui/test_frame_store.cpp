@@ -84,6 +84,11 @@ class FrameStoreTest : public QObject {
       QVERIFY(store.thumbnail(i)->width <= 192 && store.thumbnail(i)->height <= 108);
     }
     QCOMPARE(store.decodedCount(), int64_t(store.count()));
+    // The model's frames are these very images: nothing is decoded again.
+    auto frames = store.fullFrames(nullptr);
+    QVERIFY(frames);
+    for (int i = 0; i < store.count(); ++i)
+      QCOMPARE((*frames)[size_t(i)].image.get(), store.display(i).get());
   }
 
   // A tight budget shrinks every copy so that all of them fit; full() still gives the source.

@@ -369,7 +369,9 @@ stts::Expected<std::vector<stts::SampledFrame>> FrameStore::fullFrames(
       frames[size_t(i)].image = frames[size_t(i - 1)].image;
       continue;
     }
-    if (overImages_) {
+    // Stored images, and copies that are the frames themselves, need no decoding.
+    const bool held = overImages_ || (copySize_ == sourceSize_ && display(i));
+    if (held) {
       auto image = full(i, cancel);
       if (!image) return image.error();
       frames[size_t(i)].image = *image;
