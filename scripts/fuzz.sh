@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers for longer than CI does (tests/fuzz/libfuzzer/README.md):
 #   bash scripts/fuzz.sh [TARGET|all] [SECONDS]
-# TARGET: safetensors, runfile, model_config, tokenizer, merge_summary, video, or all (default);
+# TARGET: safetensors, runfile, model_config, tokenizer, merge_summary, eval_bench, video, or all (default);
 # SECONDS per target (default 600). Builds the fuzzers in build-asan/ (clang, ASan + UBSan, as
 # `STTS_TEST_CONFIGS=asan bash scripts/test.sh` does) when they are missing or out of date.
 #
@@ -16,7 +16,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-targets_all=(safetensors runfile model_config tokenizer merge_summary video)
+targets_all=(safetensors runfile model_config tokenizer merge_summary eval_bench video)
 target=${1:-all}
 seconds=${2:-600}
 [[ $seconds =~ ^[0-9]+$ ]] && [ "$seconds" -gt 0 ] || stts_die "SECONDS must be a positive integer"
