@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "stts/error.h"
@@ -86,5 +87,68 @@ Proportion wilsonInterval(int64_t hits, int64_t n, double z = 1.959963984540054)
 
 double mean(const std::vector<double>& values);
 double median(std::vector<double> values);  // the mean of the middle two for an even count
+
+// One answer of one sample under one (method, keep, frames): a line of predictions.jsonl.
+struct Prediction {
+  std::string id;
+  std::string method;
+  double keep = 1.0;
+  int frames = 0;      // the sampling cap asked for (--frames)
+  std::string answer;  // the model's raw answer
+  std::optional<int> choice;
+  bool correct = false;
+  std::string error;  // non-empty: the sample could not be run (its video is missing, …)
+  int64_t visionTokensBefore = 0;
+  int64_t visionTokensAfter = 0;
+  int64_t promptTokens = 0;
+  std::vector<std::pair<std::string, double>> stageMs;  // in pipeline order
+
+  double stage(std::string_view name) const;  // 0 when absent
+  double totalMs() const;
+};
+
+// The key a resumed eval skips finished work by.
+std::string predictionKey(const std::string& id, const std::string& method, double keep,
+                          int frames);
+// One line of JSON (no newline), with the template and parser versions.
+std::string predictionLine(const Prediction& prediction);
+// Every complete line of a predictions file. A last line without its newline (the eval was killed
+// while appending it) is left out and counted in `*truncated`; any other bad line is an error.
+Expected<std::vector<Prediction>> parsePredictions(std::string_view text, const std::string& label,
+                                                   int* truncated = nullptr);
+
+// The statistics of one (method, keep, frames) over the samples that ran.
+struct StageSummary {
+  std::string name;
+  double meanMs = 0.0;
+  double medianMs = 0.0;
+};
+struct GroupMetrics {
+  std::string method;
+  double keep = 1.0;
+  int frames = 0;
+  int64_t errors = 0;             // samples that could not be run (not in n)
+  Proportion accuracy;            // over the samples that ran
+  double meanVisionTokens = 0.0;  // after pruning: what the LLM received
+  double meanVisionTokensBefore = 0.0;
+  double meanPromptTokens = 0.0;
+  std::vector<StageSummary> stages;
+  double meanTotalMs = 0.0;
+  double medianTotalMs = 0.0;
+  // Median prefill (and whole-run) time of the unpruned run ("none") at the same frames over
+  // this group's median; 0 when there is no such baseline.
+  double prefillSpeedup = 0.0;
+  double totalSpeedup = 0.0;
+};
+// Groups sorted by method (the unpruned "none" first), then frames, then keep, largest first.
+std::vector<GroupMetrics> aggregate(const std::vector<Prediction>& predictions);
+
+// The table printed at the end of an eval, in the shape of the paper's (method, frames, keep,
+// tokens, accuracy with its interval, prefill speedup).
+std::string resultsTable(const std::vector<GroupMetrics>& groups);
+// The two plots, one series per method and frame count: accuracy (with its 95 % interval) and
+// median prefill time against the vision tokens the LLM received.
+std::string accuracyVsTokensSvg(const std::vector<GroupMetrics>& groups, const std::string& title);
+std::string latencyVsTokensSvg(const std::vector<GroupMetrics>& groups, const std::string& title);
 
 }  // namespace stts::eval

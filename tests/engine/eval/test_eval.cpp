@@ -1,6 +1,8 @@
 // Bench files, the multiple-choice prompt, the letter parser and the report statistics
 // (engine/eval). Known inputs, known answers: a wrong parse or interval fails here first.
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "stts/eval.h"
@@ -160,6 +162,106 @@ class EvalTest : public QObject {
     QCOMPARE(all.high, 1.0);
     const Proportion many = wilsonInterval(500, 1000);
     QVERIFY(std::abs(many.low - 0.4691) < 1e-4 && std::abs(many.high - 0.5309) < 1e-4);
+  }
+
+  // Metrics from injected predictions with known answers: accuracy and interval, tokens, stage
+  // medians, errors left out of n, speedups against the unpruned run of the same frames.
+  void aggregatesInjectedPredictions() {
+    std::vector<Prediction> predictions;
+    auto add = [&](const std::string& method, double keep, int index, bool correct, double prefill,
+                   int64_t tokens, const std::string& error = {}) {
+      Prediction p;
+      p.id = "s";
+      p.id += std::to_string(index);
+      p.method = method;
+      p.keep = keep;
+      p.frames = 16;
+      p.correct = correct;
+      p.error = error;
+      p.visionTokensBefore = 1296;
+      p.visionTokensAfter = tokens;
+      p.promptTokens = tokens + 40;
+      p.stageMs = {{"vit_pre", 10.0}, {"prefill", prefill}};
+      predictions.push_back(p);
+    };
+    for (int i = 0; i < 10; ++i) add("stts", 0.5, i, i < 8, 40.0 + i, 648);
+    add("stts", 0.5, 10, false, 0, 0, "its video is missing");
+    for (int i = 0; i < 10; ++i) add("none", 1.0, i, i < 9, 100.0 + i, 1296);
+    const std::vector<GroupMetrics> groups = aggregate(predictions);
+    QCOMPARE(groups.size(), size_t(2));
+    QCOMPARE(groups[0].method, std::string("none"));  // the unpruned run first
+    const GroupMetrics& stts = groups[1];
+    QCOMPARE(stts.accuracy.n, int64_t(10));
+    QCOMPARE(stts.errors, int64_t(1));
+    QCOMPARE(stts.accuracy.value, 0.8);
+    QVERIFY(std::abs(stts.accuracy.low - 0.4902) < 1e-4);
+    QCOMPARE(stts.meanVisionTokens, 648.0);
+    QCOMPARE(stts.stages[1].name, std::string("prefill"));
+    QCOMPARE(stts.stages[1].medianMs, 44.5);
+    QCOMPARE(stts.stages[1].meanMs, 44.5);
+    QVERIFY(std::abs(stts.prefillSpeedup - 104.5 / 44.5) < 1e-9);
+    QVERIFY(std::abs(stts.totalSpeedup - 114.5 / 54.5) < 1e-9);
+    QCOMPARE(groups[0].prefillSpeedup, 1.0);
+
+    const std::string table = resultsTable(groups);
+    QVERIFY2(table.find("| stts | 16 | 0.50 | 648 | 10 (+1 failed) | 80.0 % (49.0–94.3) | 44.5 | "
+                        "2.35× |") != std::string::npos,
+             table.c_str());
+    const std::string accuracy = accuracyVsTokensSvg(groups, "Accuracy");
+    QVERIFY(accuracy.rfind("<svg", 0) == 0);
+    QVERIFY(accuracy.find("stts · 16 frames") != std::string::npos);
+    QVERIFY(accuracy.find("none · 16 frames") != std::string::npos);
+    auto count = [&](const std::string& what) {
+      std::size_t n = 0;
+      for (std::size_t at = accuracy.find(what); at != std::string::npos;
+           at = accuracy.find(what, at + 1))
+        ++n;
+      return n;
+    };
+    QCOMPARE(count("<polyline"), size_t(2));  // one line per series
+    QCOMPARE(count("<circle"), size_t(2));    // one point per (method, keep)
+    QCOMPARE(count("</svg>"), size_t(1));
+    QVERIFY(accuracy.find("80") != std::string::npos);
+    const std::string latency = latencyVsTokensSvg(groups, "Prefill");
+    QVERIFY(latency.find("prefill time (ms, median)") != std::string::npos);
+  }
+
+  // predictions.jsonl: lines read back as written; a line cut by a kill is left out (and run
+  // again), any other bad line is an error with its number.
+  void predictionsRoundTripAndSurviveAKill() {
+    Prediction p;
+    p.id = "q\"1\"";
+    p.method = "stts";
+    p.keep = 0.3;
+    p.frames = 64;
+    p.answer = "B) green\n";
+    p.choice = 1;
+    p.correct = true;
+    p.visionTokensBefore = 5184;
+    p.visionTokensAfter = 1555;
+    p.promptTokens = 1700;
+    p.stageMs = {{"prefill", 12.5}, {"decode", 3.0}};
+    const std::string line = predictionLine(p);
+    QVERIFY(line.find("\"template\":\"mc-letter-v1\"") != std::string::npos);
+    QVERIFY(line.find("\"parser\":\"letter-parser-v1\"") != std::string::npos);
+    int truncated = -1;
+    auto read =
+        parsePredictions(line + "\n" + line.substr(0, line.size() / 2), "p.jsonl", &truncated);
+    QVERIFY2(read, read ? "" : read.error().message.c_str());
+    QCOMPARE(truncated, 1);
+    QCOMPARE(read->size(), size_t(1));
+    const Prediction& back = read->front();
+    QCOMPARE(back.id, p.id);
+    QCOMPARE(back.answer, p.answer);
+    QCOMPARE(*back.choice, 1);
+    QCOMPARE(back.stageMs, p.stageMs);  // in pipeline order
+    QCOMPARE(back.totalMs(), 15.5);
+    QCOMPARE(predictionKey(back.id, back.method, back.keep, back.frames),
+             predictionKey(p.id, p.method, p.keep, p.frames));
+    QVERIFY(predictionKey("a", "stts", 0.3, 64) != predictionKey("a", "stts", 0.5, 64));
+    auto bad = parsePredictions(line + "\n{\"id\": 3}\n", "p.jsonl");
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().message.find("p.jsonl line 2:") == 0, bad.error().message.c_str());
   }
 
   void meansAndMedians() {

@@ -1,5 +1,6 @@
 // (g) Bench files for `stts eval` (engine/eval): the JSON Lines reader, then the prompt, the
-// letter parser and scoring on every sample it accepts, with the input's tail as an answer.
+// letter parser and scoring on every sample it accepts, with the input's tail as an answer; the
+// same text as a predictions file, aggregated into a report.
 //
 // Input: a bench file, optionally followed by 0xFF and an answer text (fuzz_util.h).
 // Properties: an accepted sample has an id, a video, a question, 0 or 2..26 options, an answer
@@ -18,6 +19,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const auto parts = stts::fuzz::splitParts(data, size, 2);
   const std::string_view answer = parts.size() > 1 ? parts[1] : std::string_view("B");
   auto bench = parseBench(parts[0], "/bench", "fuzz.jsonl");
+  // The same bytes as predictions.jsonl: what reads aggregates and writes back.
+  if (auto predictions = parsePredictions(parts[0], "fuzz.jsonl")) {
+    for (const Prediction& p : *predictions) {
+      auto again = parsePredictions(predictionLine(p) + "\n", "again.jsonl");
+      STTS_FUZZ_CHECK(again && again->size() == 1 && again->front().id == p.id);
+    }
+    const auto groups = aggregate(*predictions);
+    (void)resultsTable(groups);
+    (void)accuracyVsTokensSvg(groups, "a");
+    (void)latencyVsTokensSvg(groups, "l");
+  }
   const std::string normalised = normaliseAnswer(answer);
   STTS_FUZZ_CHECK(normaliseAnswer(normalised) == normalised);
   if (!bench) {
