@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   QGuiApplication::setApplicationDisplayName(QStringLiteral("STTS Lens"));
   QGuiApplication::setDesktopFileName(QStringLiteral("stts-lens"));
 
-  stts::ui::installTranslators(stts::ui::chooseUiLocale(explicitLanguage(app.arguments())));
+  stts::ui::useUiLocale(stts::ui::chooseUiLocale(explicitLanguage(app.arguments())));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QCoreApplication::translate(

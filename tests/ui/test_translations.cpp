@@ -1,6 +1,7 @@
 // The catalogues (German, Simplified Chinese) are complete, built into the binary, and actually
 // change the window.
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QMenuBar>
 #include <QRegularExpression>
@@ -11,6 +12,7 @@
 
 #include "actions/action_registry.h"
 #include "common/engine_error.h"
+#include "common/time_format.h"
 #include "gui_test_support.h"
 #include "main/main_window.h"
 #include "main/translation.h"
@@ -50,6 +52,22 @@ class TranslationsTest : public QObject {
   void catalogueIsEmbedded() {
     QFETCH(QString, language);
     QVERIFY(QFile::exists(QStringLiteral(":/i18n/stts_%1.qm").arg(language)));
+  }
+
+  // The UI language sets the numbers too: `--lang de` writes "0,50" and "28023,6 ms" beside
+  // German words even on an English system (the app once mixed "Behaltener Anteil 0.50" in).
+  void numbersFollowTheUiLanguage() {
+    const QLocale before;
+    QVERIFY(useUiLocale(chooseUiLocale(QStringLiteral("de"))));
+    QCOMPARE(QLocale().toString(0.5, 'f', 2), QStringLiteral("0,50"));
+    QCOMPARE(formatNumber(28023.6, 1), QStringLiteral("28023,6"));
+    QDoubleSpinBox keep;
+    keep.setDecimals(2);
+    keep.setValue(0.5);
+    QCOMPARE(keep.text(), QStringLiteral("0,50"));
+    useUiLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(QLocale().toString(0.5, 'f', 2), QStringLiteral("0.50"));
+    QLocale::setDefault(before);
   }
 
   void germanMenusAreShown() {

@@ -50,4 +50,9 @@ bool installTranslators(const QLocale& locale) {
   return found;
 }
 
+bool useUiLocale(const QLocale& locale) {
+  QLocale::setDefault(locale);
+  return installTranslators(locale);
+}
+
 }  // namespace stts::ui

@@ -16,4 +16,9 @@ QLocale chooseUiLocale(const QString& explicitLanguage = QString());
 // English needs none and returns false.
 bool installTranslators(const QLocale& locale);
 
+// The UI language for everything the user reads: translators, and numbers and dates through
+// QLocale's default, so that `--lang de` on an English system writes "0,50" beside German words
+// instead of "0.50". Returns installTranslators' answer.
+bool useUiLocale(const QLocale& locale);
+
 }  // namespace stts::ui
