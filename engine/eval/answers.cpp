@@ -180,8 +180,9 @@ Proportion wilsonInterval(int64_t hits, int64_t n, double z) {
   const double centre = (p.value + z2 / (2 * nd)) / (1 + z2 / nd);
   const double half =
       z * std::sqrt(p.value * (1 - p.value) / nd + z2 / (4 * nd * nd)) / (1 + z2 / nd);
-  p.low = std::max(0.0, centre - half);
-  p.high = std::min(1.0, centre + half);
+  // At 0 and n hits the bound is the proportion itself; rounding would leave it a hair inside.
+  p.low = std::min(p.value, std::max(0.0, centre - half));
+  p.high = std::max(p.value, std::min(1.0, centre + half));
   return p;
 }
 
