@@ -108,7 +108,10 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
     const bool atVitInput = where == MethodStage::VitInput;
     // EVS / VidCom2 read the connector output by default; tapped at the ViT they choose on the
     // block prune_at output and prune the ViT like the input baselines.
-    const bool atVitTap = where == MethodStage::PostConnector && request.tapPoint == "vit";
+    // downsample pools the connector output, so it has no ViT tap.
+    const bool pools = request.method == "downsample";
+    const bool atVitTap =
+        where == MethodStage::PostConnector && request.tapPoint == "vit" && !pools;
     const bool afterConnector = where == MethodStage::PostConnector && !atVitTap;
     const auto selector = prune::makeSelector(request.method);
     // The one count that selection, the prompt and the tests agree on.
@@ -257,13 +260,18 @@ Expected<VisionOutput> runVisionFrames(Model& model, const RunRequest& request,
       // The ViT and connector ran on every cell; only the LLM sees fewer tokens.
       stage = "select";
       clock.start();
-      chosen = baselines::selectOnConnectorOutput(*selector, request, out.features, t,
-                                                  cellsPerFrame, keepCells);
-      std::vector<int64_t> keptRows;
-      for (size_t i = 0; i < chosen.keep.size(); ++i)
-        if (chosen.keep[i]) keptRows.push_back(static_cast<int64_t>(i));
-      out.features =
-          out.features.index_select(0, at::tensor(keptRows, at::kLong).to(out.features.device()));
+      if (pools) {
+        chosen = baselines::downsampleConnectorOutput(request, out.features, t, cellsPerFrame,
+                                                      gw / 3, keepCells);
+      } else {
+        chosen = baselines::selectOnConnectorOutput(*selector, request, out.features, t,
+                                                    cellsPerFrame, keepCells);
+        std::vector<int64_t> keptRows;
+        for (size_t i = 0; i < chosen.keep.size(); ++i)
+          if (chosen.keep[i]) keptRows.push_back(static_cast<int64_t>(i));
+        out.features =
+            out.features.index_select(0, at::tensor(keptRows, at::kLong).to(out.features.device()));
+      }
       sel.keep = chosen.keep;
       sel.keptPerFrame = chosen.keptPerFrame;
       sel.removed = budget;

@@ -1,5 +1,6 @@
 #include "vision_select.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace stts::pipeline::baselines {
@@ -53,6 +54,33 @@ prune::SelectorResult selectOnConnectorOutput(const prune::Selector& selector,
   in.features.rowsPerFrame = cellsPerFrame;
   in.features.dim = host.size(1);
   return selector.select(in);
+}
+
+prune::SelectorResult downsampleConnectorOutput(const RunRequest& request, at::Tensor& features,
+                                                int64_t frames, int64_t cellsPerFrame,
+                                                int64_t cellColumns, int64_t keepCells) {
+  prune::SelectorInput in = inputFor(request, frames, cellsPerFrame, keepCells);
+  in.cellColumns = cellColumns;
+  prune::SelectorResult out = prune::selectDownsample(in);
+  const std::vector<float>& region = out.extras.at("downsample_region");
+  std::vector<int64_t> rows, tokens;
+  int64_t count = 0;
+  for (size_t i = 0; i < region.size(); ++i) {
+    if (region[i] < 0) continue;
+    rows.push_back(static_cast<int64_t>(i));
+    tokens.push_back(static_cast<int64_t>(region[i]));
+    count = std::max(count, tokens.back() + 1);
+  }
+  const at::Device device = features.device();
+  const at::Tensor source = features.index_select(0, at::tensor(rows, at::kLong).to(device));
+  const at::Tensor into = at::tensor(tokens, at::kLong).to(device);
+  // Summed in fp32 whatever the model's dtype, then divided by the region's size.
+  at::Tensor sums = at::zeros({count, features.size(1)}, features.options().dtype(at::kFloat));
+  sums.index_add_(0, into, source.to(at::kFloat));
+  at::Tensor sizes = at::zeros({count}, sums.options());
+  sizes.index_add_(0, into, at::ones({into.size(0)}, sums.options()));
+  features = (sums / sizes.unsqueeze(1)).to(features.scalar_type());
+  return out;
 }
 
 }  // namespace stts::pipeline::baselines

@@ -24,4 +24,11 @@ prune::SelectorResult selectOnConnectorOutput(const prune::Selector& selector,
                                               int64_t frames, int64_t cellsPerFrame,
                                               int64_t keepCells);
 
+// downsample: the coarser grid of each frame (prune::selectDownsample over a grid `cellColumns`
+// wide) and the connector output features [T*C, d] pooled to it: one row per token, the mean of
+// its region's rows, in the order of the kept cells.
+prune::SelectorResult downsampleConnectorOutput(const RunRequest& request, at::Tensor& features,
+                                                int64_t frames, int64_t cellsPerFrame,
+                                                int64_t cellColumns, int64_t keepCells);
+
 }  // namespace stts::pipeline::baselines

@@ -302,6 +302,8 @@ std::unique_ptr<Selector> makeSelector(std::string_view method) {
     return std::make_unique<FunctionSelector>("evs", F::ConnectorOutput, selectEvs);
   if (method == "vidcom2")
     return std::make_unique<FunctionSelector>("vidcom2", F::ConnectorOutput, selectVidcom2);
+  if (method == "downsample")  // reads no features to choose; the pipeline pools the output
+    return std::make_unique<FunctionSelector>("downsample", F::None, selectDownsample);
   return nullptr;
 }
 

@@ -58,6 +58,12 @@ inline const std::vector<MethodInfo>& pruningMethods() {
       {"fastv", "FastV",
        "Attention of the last prompt token at an early LLM layer; depends on the question",
        "attention of the last prompt token (head mean)", true, true, false, MethodStage::InLlm},
+      {"downsample", "Downsample",
+       "Each frame's cells average-pooled to a coarser grid with the budget's token count, after "
+       "the connector",
+       "pooling regions, alternating 0 / 1 (the kept cell of a region stands for its pooled "
+       "token)",
+       true, false, false, MethodStage::PostConnector},
   };
   return kMethods;
 }

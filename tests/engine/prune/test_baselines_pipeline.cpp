@@ -92,7 +92,8 @@ class TestBaselinesPipeline : public QObject {
     QTest::addColumn<QString>("method");
     QTest::addColumn<QString>("policy");
     QTest::addColumn<double>("keep");
-    for (const char* m : {"stts", "none", "random", "heuristic", "easy", "evs", "vidcom2"})
+    for (const char* m :
+         {"stts", "none", "random", "heuristic", "easy", "evs", "vidcom2", "downsample"})
       for (auto [policy, keep] : {std::pair{"equal", 0.3}, std::pair{"native", 0.7}})
         QTest::newRow(qPrintable(QString("%1/%2/%3").arg(m, policy).arg(keep)))
             << QString(m) << QString(policy) << keep;
@@ -182,6 +183,31 @@ class TestBaselinesPipeline : public QObject {
     QVERIFY(refused.error().message.find("tap point") != std::string::npos);
   }
 
+  void downsamplePoolsTheConnectorOutput() {
+    // Each token the language model gets is the mean of its region's connector outputs, which
+    // are the unpruned run's rows (the ViT and connector ran in full); the ViT tap is ignored.
+    const auto full = vision(request("none", 0.3)).features.to(at::kFloat);
+    for (const char* tap : {"connector", "vit"}) {
+      RunRequest r = request("downsample", 0.3);
+      r.tapPoint = tap;
+      auto out = vision(r);
+      const std::vector<float>& region = out.result.extras.at("downsample_region");
+      const int64_t tokens =
+          prune::keptCellCount("downsample", prune::BudgetPolicy::Equal, 0.3, kT, 0);
+      QCOMPARE(out.features.size(0), tokens);
+      QCOMPARE(stageNamed(out.result, "vit_post")->tokens, kT * kPatches);
+      for (int64_t k = 0; k < tokens; ++k) {
+        std::vector<int64_t> rows;
+        for (size_t i = 0; i < region.size(); ++i)
+          if (region[i] == static_cast<float>(k)) rows.push_back(static_cast<int64_t>(i));
+        QVERIFY(!rows.empty());
+        const at::Tensor mean = full.index_select(0, at::tensor(rows, at::kLong)).mean(0);
+        QVERIFY2(at::allclose(out.features[k].to(at::kFloat), mean, 1e-4, 1e-5),
+                 qPrintable(QString("token %1").arg(k)));
+      }
+    }
+  }
+
   void randomMaskFollowsTheSeed() {
     RunRequest r = request("random", 0.5);
     r.seed = 7;
@@ -197,7 +223,8 @@ class TestBaselinesPipeline : public QObject {
     auto bad = pipeline::runVisionFrames(*model_, request("bogus", 0.5), frames_, null_, noCancel_);
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
-    QVERIFY(bad.error().message.find("stts, none, random, heuristic, easy, evs, vidcom2, fastv") !=
+    QVERIFY(bad.error().message.find(
+                "stts, none, random, heuristic, easy, evs, vidcom2, fastv, downsample") !=
             std::string::npos);
     auto policy = pipeline::runVisionFrames(*model_, request("evs", 0.5, "generous"), frames_,
                                             null_, noCancel_);

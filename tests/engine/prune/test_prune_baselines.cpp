@@ -60,7 +60,7 @@ Fixture angles(int64_t frames, int64_t cells, const std::vector<double>& degrees
   return f;
 }
 
-const char* const kSelectors[] = {"random", "heuristic", "easy", "evs", "vidcom2"};
+const char* const kSelectors[] = {"random", "heuristic", "easy", "evs", "vidcom2", "downsample"};
 
 }  // namespace
 
@@ -70,7 +70,8 @@ class TestPruneBaselines : public QObject {
  private slots:
   void budgetFormulas() {
     // Equal: 81T - sttsBudget for every method. topk 0.3, T 64: trunc(24.3f * 64) = 1555 removed.
-    for (const char* m : {"stts", "random", "heuristic", "easy", "evs", "vidcom2", "fastv"})
+    for (const char* m :
+         {"stts", "random", "heuristic", "easy", "evs", "vidcom2", "fastv", "downsample"})
       QCOMPARE(keptCellCount(m, BudgetPolicy::Equal, 0.7, 64, 0), int64_t(5184 - 1555));
     // Native EVS: max(81, floor(5184 * 0.7)) = floor(3628.8) = 3628 (one less than STTS).
     QCOMPARE(keptCellCount("evs", BudgetPolicy::Native, 0.7, 64, 0), int64_t(3628));
@@ -303,10 +304,81 @@ class TestPruneBaselines : public QObject {
     QCOMPARE(f.squaredNorm(0, 0), 30.0);
   }
 
+  void poolRegionsTileTheGrid() {
+    // Every token count of a 9 x 9 and a 6 x 12 grid: exactly that many non-empty rectangles,
+    // covering each cell once, in reading order, of near-equal size (the largest at most 4 times
+    // the smallest, as a 2 x 2 block next to a single cell is the worst a row/column split gives).
+    for (auto [rows, cols] : {std::pair<int64_t, int64_t>{9, 9}, {6, 12}}) {
+      for (int64_t k = 1; k <= rows * cols; ++k) {
+        const auto regions = poolRegions(rows, cols, k);
+        const QByteArray what = QByteArray::number(qint64(rows)) + "x" +
+                                QByteArray::number(qint64(cols)) +
+                                " k=" + QByteArray::number(qint64(k));
+        QVERIFY2(std::ssize(regions) == k, what);
+        std::vector<int> covered(static_cast<size_t>(rows * cols), 0);
+        int64_t smallest = rows * cols, largest = 0, previous = -1;
+        for (const PoolRegion& r : regions) {
+          QVERIFY2(r.row0 < r.row1 && r.col0 < r.col1 && r.row1 <= rows && r.col1 <= cols, what);
+          const int64_t first = r.row0 * cols + r.col0;
+          QVERIFY2(first > previous, what);
+          previous = first;
+          smallest = std::min(smallest, (r.row1 - r.row0) * (r.col1 - r.col0));
+          largest = std::max(largest, (r.row1 - r.row0) * (r.col1 - r.col0));
+          for (int64_t y = r.row0; y < r.row1; ++y)
+            for (int64_t x = r.col0; x < r.col1; ++x) ++covered[static_cast<size_t>(y * cols + x)];
+        }
+        for (int c : covered) QVERIFY2(c == 1, what);
+        QVERIFY2(largest <= 4 * smallest, what);
+      }
+    }
+    // Worked by hand: 9 tokens of 9 x 9 are the 3 x 3 blocks; 81 are the cells; 0 is nothing.
+    const auto nine = poolRegions(9, 9, 9);
+    QCOMPARE(nine[4].row0, int64_t(3));
+    QCOMPARE(nine[4].row1, int64_t(6));
+    QCOMPARE(nine[4].col0, int64_t(3));
+    QCOMPARE(nine[4].col1, int64_t(6));
+    const auto all = poolRegions(9, 9, 81);
+    QCOMPARE(all[10].row0 * 9 + all[10].col0, int64_t(10));
+    QVERIFY(poolRegions(9, 9, 0).empty());
+  }
+
+  void downsampleMarksOneCellPerToken() {
+    // 2 frames, 19 tokens: frame 0 gets 10, frame 1 gets 9 (the 3 x 3 blocks, middle cells kept).
+    SelectorInput in;
+    in.frames = 2;
+    in.cellsPerFrame = 81;
+    in.keepCells = 19;
+    const SelectorResult r = selectDownsample(in);
+    QCOMPARE(r.keptPerFrame, (std::vector<int32_t>{10, 9}));
+    std::vector<int64_t> kept;
+    for (size_t i = 81; i < r.keep.size(); ++i)
+      if (r.keep[i]) kept.push_back(int64_t(i) - 81);
+    QCOMPARE(kept, (std::vector<int64_t>{10, 13, 16, 37, 40, 43, 64, 67, 70}));
+    const std::vector<float>& region = r.extras.at("downsample_region");
+    // Tokens count on over the video: frame 1's first block is token 10, its last token 18.
+    QCOMPARE(region[81], 10.0f);
+    QCOMPARE(region[81 + 80], 18.0f);
+    // Each kept cell is its own region's token, and the tokens come in the kept cells' order.
+    float expected = 0;
+    for (size_t i = 0; i < r.keep.size(); ++i)
+      if (r.keep[i]) QCOMPARE(region[i], expected++);
+    // Neighbouring blocks alternate in the score, so a heatmap shows the grid.
+    QCOMPARE(r.score[81 + 0], 0.0f);
+    QCOMPARE(r.score[81 + 3], 1.0f);
+    QCOMPARE(r.score[81 + 27], 1.0f);
+    QCOMPARE(r.score[81 + 30], 0.0f);
+    // Fewer tokens than frames: the last frames get none, and their cells feed nothing.
+    in.keepCells = 1;
+    const SelectorResult few = selectDownsample(in);
+    QCOMPARE(few.keptPerFrame, (std::vector<int32_t>{1, 0}));
+    QCOMPARE(few.extras.at("downsample_region")[40], 0.0f);
+    QCOMPARE(few.extras.at("downsample_region")[81 + 40], -1.0f);
+  }
+
   void methodList() {
     // The public list names exactly the methods the pipeline accepts, in display order.
     QCOMPARE(QString::fromStdString(stts::pruningMethodNames()),
-             QString("stts, none, random, heuristic, easy, evs, vidcom2, fastv"));
+             QString("stts, none, random, heuristic, easy, evs, vidcom2, fastv, downsample"));
     for (const char* m : kSelectors) {
       QVERIFY(makeSelector(m) != nullptr);
       QVERIFY(stts::findPruningMethod(m) != nullptr);
@@ -315,6 +387,7 @@ class TestPruneBaselines : public QObject {
     QVERIFY(stts::findPruningMethod("fastv")->textConditioned);
     QVERIFY(stts::findPruningMethod("evs")->actsOn == stts::MethodStage::PostConnector);
     QVERIFY(!stts::findPruningMethod("vidcom2")->higherScoreKept);
+    QVERIFY(stts::findPruningMethod("downsample")->actsOn == stts::MethodStage::PostConnector);
   }
 };
 

@@ -54,10 +54,11 @@ struct CellFeatures {
 struct SelectorInput {
   int64_t frames = 0;
   int64_t cellsPerFrame = 81;
-  int64_t keepCells = 0;   // exactly this many cells stay (keptCellCount)
-  double keepRatio = 0.5;  // VidCom2's retention r for its per-frame split
-  uint64_t seed = 0;       // random
-  CellFeatures features;   // ignored by random
+  int64_t cellColumns = 0;  // cells per row of a frame's grid (downsample); 0: a square grid
+  int64_t keepCells = 0;    // exactly this many cells stay (keptCellCount)
+  double keepRatio = 0.5;   // VidCom2's retention r for its per-frame split
+  uint64_t seed = 0;        // random
+  CellFeatures features;    // ignored by random
 };
 
 struct SelectorResult {
@@ -82,8 +83,8 @@ class Selector {
   virtual SelectorResult select(const SelectorInput& input) const = 0;
 };
 
-// random, heuristic, easy, evs, vidcom2; nullptr for any other name (stts, none and fastv are
-// not plain-array selectors).
+// random, heuristic, easy, evs, vidcom2, downsample; nullptr for any other name (stts, none and
+// fastv are not plain-array selectors).
 std::unique_ptr<Selector> makeSelector(std::string_view method);
 
 // --- The selectors one by one (makeSelector wraps these) ---
@@ -118,5 +119,22 @@ SelectorResult selectEvs(const SelectorInput& input);
 // kept). extras: "vidcom2_k_t" [T] per-frame counts before the reconcile, "vidcom2_frame_weight"
 // [T] the softmax weights w_t.
 SelectorResult selectVidcom2(const SelectorInput& input);
+
+// A rectangle of cells [row0, row1) x [col0, col1) pooled into one token.
+struct PoolRegion {
+  int64_t row0 = 0, row1 = 0, col0 = 0, col1 = 0;
+};
+// `tokens` near-equal rectangles tiling a rows x cols grid, in reading order: bands of rows (about
+// sqrt(tokens * rows / cols) of them), each split into floor or ceil(tokens / bands) columns. 81
+// tokens of a 9 x 9 grid are the cells themselves; 9 are 3 x 3 blocks; 40 are 6 bands of 6-7.
+std::vector<PoolRegion> poolRegions(int64_t rows, int64_t cols, int64_t tokens);
+
+// downsample: not a choice but a coarser grid. Frame t gets keepCells / T tokens (the first
+// keepCells % T frames one more), laid out by poolRegions; each token is the mean of its region's
+// connector outputs (the pipeline pools them). keep marks each region's middle cell, so the kept
+// cells count and order the tokens; score alternates 0 / 1 between neighbouring regions (drawn, it
+// shows the grid); extras "downsample_region" [T*C]: the token (0-based, over the whole video)
+// each cell is pooled into, -1 where a frame got no token.
+SelectorResult selectDownsample(const SelectorInput& input);
 
 }  // namespace stts::prune
