@@ -13,6 +13,7 @@ const std::vector<Command>& allCommands() {
     list.push_back(fitScorerCommand());
     list.push_back(runCommand());
     list.push_back(compareCommand());
+    list.push_back(evalCommand());
 #endif
     list.push_back(mergeCommand());
 #if STTS_HAVE_EXPORT

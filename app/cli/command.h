@@ -38,8 +38,9 @@ Command scoreCommand();  // needs the LibTorch model engine
 Command fitScorerCommand();
 Command runCommand();      // vision + LLM: answers a question about a video
 Command compareCommand();  // a sweep of methods x keep ratios over videos
+Command evalCommand();     // a bench of questions: accuracy and latency at matched budgets
 #endif
-Command mergeCommand();  // joins the shard summaries of a compare sweep
+Command mergeCommand();  // joins the shard summaries of a compare sweep, or of an eval
 Command tokenizeCommand();
 #if STTS_HAVE_EXPORT
 Command exportCommand();         // needs the GUI's QtGui export code (built with STTS_BUILD_GUI)

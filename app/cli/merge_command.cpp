@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "compare_summary.h"
+#include "eval_report.h"
 
 namespace stts::cli {
 namespace {
@@ -16,6 +17,30 @@ int runMerge(const ParsedArguments& args) {
   std::vector<std::string> arguments = args.positionals();
   if (arguments.empty())
     return reportUsage("merge", "name at least one OUTDIR or summary .json file to merge");
+
+  // The shards of an eval (metrics-shard-*.json beside predictions-shard-*.jsonl).
+  std::vector<std::string> evalShards;
+  for (const auto& argument : arguments) {
+    const bool metricsFile =
+        std::filesystem::path(argument).filename().string().rfind("metrics-shard-", 0) == 0;
+    const auto found =
+        metricsFile ? std::vector<std::string>{argument} : evalShardMetricsIn(argument);
+    evalShards.insert(evalShards.end(), found.begin(), found.end());
+  }
+  if (!evalShards.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(*output, ec);
+    if (ec) return reportFailure("cannot create the folder " + *output + ": " + ec.message());
+    auto table = mergeEvalShards(evalShards, *output);
+    if (!table) {
+      std::fprintf(stderr, "stts: cannot merge these eval shards: %s\n",
+                   table.error().message.c_str());
+      return kExitFailed;
+    }
+    std::printf("merged %zu eval shards -> %s/predictions.jsonl and metrics.json\n\n%s",
+                evalShards.size(), output->c_str(), table->c_str());
+    return kExitOk;
+  }
 
   std::vector<SummaryInput> inputs;
   for (const auto& argument : arguments) {
@@ -52,8 +77,9 @@ Command mergeCommand() {
   return {{"merge",
            "Merge the summaries of the shards of one 'stts compare --videos LIST --shard I/N' "
            "sweep (give their OUTDIRs or summary-shard-*.json files) into one summary.csv and "
-           "summary.json; refuses summaries from different sweeps and names missing or "
-           "duplicated shards and videos.",
+           "summary.json, or the shards of one 'stts eval --shard I/N' (their OUTDIRs or "
+           "metrics-shard-*.json files) into one predictions.jsonl, metrics.json and plots; "
+           "refuses shards of different runs and names missing or duplicated ones.",
            {"OUTDIR|SUMMARY.json"},
            {{"output", "MERGED", "folder for the merged summary.csv and summary.json", 'o'}},
            /*lastPositionalRepeats=*/true},

@@ -35,7 +35,8 @@ std::vector<OptionSpec> modelRunOptions() {
        "file as --video with that sampling; needs no FFmpeg)"},
       {"output", "RUN", "run file to write (.sttsrun)", 'o'},
       {"method", "NAME",
-       "stts (default), none, random, heuristic, easy, evs, vidcom2 or fastv (run only)"},
+       "stts (default), none, random, heuristic, easy, evs, vidcom2, downsample or fastv (run "
+       "only)"},
       {"keep", "R", "fraction of video tokens kept, 0..1 (default 0.5)"}};
   const auto shared = samplingAndDeviceOptions();
   options.insert(options.end(), shared.begin(), shared.end());
@@ -107,7 +108,7 @@ std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::
 
 std::optional<int> parseSamplingAndDeviceOptions(const ParsedArguments& args,
                                                  const std::string& command, RunRequest& request,
-                                                 DeviceSpec& device) {
+                                                 DeviceSpec& device, bool parseFrames) {
   if (auto text = args.value("budget")) {
     if (!isBudgetPolicy(*text)) return reportUsage(command, "--budget must be equal or native");
     request.budgetPolicy = *text;
@@ -126,7 +127,7 @@ std::optional<int> parseSamplingAndDeviceOptions(const ParsedArguments& args,
     if (!seed) return reportUsage(command, "--seed must be an integer of at least 0");
     request.seed = static_cast<uint64_t>(*seed);
   }
-  if (auto text = args.value("frames")) {
+  if (auto text = parseFrames ? args.value("frames") : std::nullopt) {
     auto frames = parseInteger(*text, 1, 4096);
     if (!frames) return reportUsage(command, "--frames must be an integer from 1 to 4096");
     request.sampling.maxFrames = static_cast<int>(*frames);

@@ -28,9 +28,10 @@ std::optional<int> parseModelRunOptions(const ParsedArguments& args, const std::
 // The part of those options that `stts compare` shares too: sampling, seed, budget, FastV
 // layer, device, dtype, threads, no-frames.
 std::vector<OptionSpec> samplingAndDeviceOptions();
+// `stts eval` reads --frames as a list itself: parseFrames = false leaves it alone.
 std::optional<int> parseSamplingAndDeviceOptions(const ParsedArguments& args,
                                                  const std::string& command, RunRequest& request,
-                                                 DeviceSpec& device);
+                                                 DeviceSpec& device, bool parseFrames = true);
 
 // --warmup W --repeat N (score and run): W runs made and discarded, then N timed runs whose
 // per-stage medians the run file reports (the last run's result is kept otherwise).

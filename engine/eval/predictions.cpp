@@ -38,6 +38,27 @@ std::string predictionKey(const std::string& id, const std::string& method, doub
   return method + "|" + keepText + "|" + std::to_string(frames) + "|" + id;
 }
 
+std::string savedRunName(const Prediction& p) {
+  // Read back from a file, id and method may hold anything: the name stays inside runs/.
+  auto safe = [](const std::string& text, const char* fallback) {
+    std::string out;
+    for (char c : text) {
+      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      out += plain ? c : '_';
+    }
+    if (out.empty() || out.front() == '.') out.insert(0, fallback);  // never hidden, "." or ".."
+    return out;
+  };
+  char keepText[32];
+  std::snprintf(keepText, sizeof keepText, "%.2f", std::round(p.keep * 10000.0) / 100.0);
+  std::string keep = keepText;
+  while (keep.back() == '0') keep.pop_back();
+  if (keep.back() == '.') keep.pop_back();
+  return safe(p.id, "sample") + "_f" + std::to_string(p.frames) + "_" + safe(p.method, "method") +
+         "-" + keep + ".sttsrun";
+}
+
 std::string predictionLine(const Prediction& p) {
   Json stages = Json::object();
   Json order = Json::array();

@@ -110,6 +110,10 @@ struct Prediction {
 // The key a resumed eval skips finished work by.
 std::string predictionKey(const std::string& id, const std::string& method, double keep,
                           int frames);
+// The file `stts eval --save-runs` writes the answer's run to, in OUTDIR/runs/:
+// "<id>_f<frames>_<method>-<keep %>.sttsrun" (characters other than letters, digits, '.', '_' and
+// '-' in the id become '_'), e.g. "colour-3_f16_stts-50.sttsrun".
+std::string savedRunName(const Prediction& prediction);
 // One line of JSON (no newline), with the template and parser versions.
 std::string predictionLine(const Prediction& prediction);
 // Every complete line of a predictions file. A last line without its newline (the eval was killed

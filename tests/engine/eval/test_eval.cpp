@@ -160,6 +160,15 @@ class EvalTest : public QObject {
     const Proportion all = wilsonInterval(10, 10);
     QVERIFY(std::abs(all.low - 0.7225) < 1e-4);
     QCOMPARE(all.high, 1.0);
+    // Every n: the interval holds the proportion, exactly at 0 and n hits (no rounding hair).
+    for (int64_t n = 1; n <= 200; ++n)
+      for (int64_t hits : {int64_t(0), n / 3, n}) {
+        const Proportion p = wilsonInterval(hits, n);
+        QVERIFY2(p.low <= p.value && p.value <= p.high,
+                 qPrintable(QString("%1/%2").arg(hits).arg(n)));
+        if (hits == 0) QCOMPARE(p.low, 0.0);
+        if (hits == n) QCOMPARE(p.high, 1.0);
+      }
     const Proportion many = wilsonInterval(500, 1000);
     QVERIFY(std::abs(many.low - 0.4691) < 1e-4 && std::abs(many.high - 0.5309) < 1e-4);
   }
@@ -262,6 +271,23 @@ class EvalTest : public QObject {
     auto bad = parsePredictions(line + "\n{\"id\": 3}\n", "p.jsonl");
     QVERIFY(!bad);
     QVERIFY2(bad.error().message.find("p.jsonl line 2:") == 0, bad.error().message.c_str());
+  }
+
+  // The saved run's file name: readable, and never outside runs/ whatever the id or method.
+  void savedRunNames() {
+    Prediction p;
+    p.id = "colour-3";
+    p.method = "stts";
+    p.keep = 0.5;
+    p.frames = 16;
+    QCOMPARE(savedRunName(p), std::string("colour-3_f16_stts-50.sttsrun"));
+    p.keep = 0.125;
+    p.method = "none";
+    QCOMPARE(savedRunName(p), std::string("colour-3_f16_none-12.5.sttsrun"));
+    p.id = "../../etc/passwd";
+    p.method = "a/b";
+    p.keep = 1.0;
+    QCOMPARE(savedRunName(p), std::string("sample.._.._etc_passwd_f16_a_b-100.sttsrun"));
   }
 
   void meansAndMedians() {
