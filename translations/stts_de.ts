@@ -175,6 +175,10 @@
         <source>Normalise Scores per &amp;Frame</source>
         <translation>Scores pro &amp;Bild normalisieren</translation>
     </message>
+    <message>
+        <source>&amp;Evaluation…</source>
+        <translation>&amp;Auswertung …</translation>
+    </message>
 </context>
 <context>
     <name>ColourMap</name>
@@ -293,6 +297,82 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>EvalFolder</name>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>„%1“ ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2.</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 MiB, too large for a file of an eval.</source>
+        <translation>„%1“ ist %2 MiB groß, zu groß für eine Datei einer Auswertung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n samples</source>
+        <translation>
+            <numerusform>%n Beispiel</numerusform>
+            <numerusform>%n Beispiele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>engine %1</source>
+        <translation>Engine %1</translation>
+    </message>
+    <message>
+        <source>prompt %1, parser %2</source>
+        <translation>Prompt %1, Parser %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>merged from %n shards</source>
+        <translation>
+            <numerusform>aus %n Teil zusammengeführt</numerusform>
+            <numerusform>aus %n Teilen zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation>Der Ordner „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an eval folder: it has no %2. Choose the folder that `stts eval -o` wrote.</source>
+        <translation>„%1“ ist kein Auswertungsordner: Er enthält keine %2. Wählen Sie den Ordner, den `stts eval -o` geschrieben hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>There is no %1 yet, so its %n shard files were read together (`stts merge` joins them).</source>
+        <translation>
+            <numerusform>Es gibt noch keine %1, daher wurde ihre %n Teildatei gelesen (`stts merge` führt die Teile zusammen).</numerusform>
+            <numerusform>Es gibt noch keine %1, daher wurden ihre %n Teildateien zusammen gelesen (`stts merge` führt sie zusammen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evaluation in “%1” cannot be shown: %2.</source>
+        <translation>Die Auswertung in „%1“ kann nicht angezeigt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The evaluation in “%1” has no answers yet: wait until `stts eval` has finished a sample.</source>
+        <translation>Die Auswertung in „%1“ hat noch keine Antworten: Warten Sie, bis `stts eval` ein Beispiel beendet hat.</translation>
+    </message>
+    <message>
+        <source>Lines cut short by a stopped eval were left out: %1.</source>
+        <translation>Zeilen, die eine abgebrochene Auswertung unvollständig hinterließ, wurden ausgelassen: %1.</translation>
+    </message>
+    <message>
+        <source>Answers that could not be run: %1 (the Samples tab says why).</source>
+        <translation>Antworten, die nicht ausgeführt werden konnten: %1 (der Reiter „Beispiele“ nennt den Grund).</translation>
+    </message>
+    <message>
+        <source>The metrics file could not be read, so the header shows only what the predictions say.</source>
+        <translation>Die Metrikdatei konnte nicht gelesen werden; die Kopfzeile zeigt daher nur, was die Vorhersagen angeben.</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1204,288 @@
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalChartView</name>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Prefill (ms, median)</source>
+        <translation>Prefill (ms, Median)</translation>
+    </message>
+    <message>
+        <source>Vision tokens to the LLM (mean)</source>
+        <translation>Bild-Tokens an das LLM (Mittel)</translation>
+    </message>
+    <message>
+        <source>Accuracy · %1</source>
+        <translation>Genauigkeit · %1</translation>
+    </message>
+    <message>
+        <source>Prefill time · %1</source>
+        <translation>Prefill-Zeit · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n frames</source>
+        <translation>
+            <numerusform>%1 · %n Bild</numerusform>
+            <numerusform>%1 · %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, keep %2: %3 % correct (95 % interval %4–%5 %), %6 of %7 answers; %8 vision tokens</source>
+        <translation>%1, behalten %2: %3 % richtig (95-%-Intervall %4–%5 %), %6 von %7 Antworten; %8 Bild-Tokens</translation>
+    </message>
+    <message>
+        <source>%1, keep %2: prefill %3 ms (median of %4 answers); %5 vision tokens</source>
+        <translation>%1, behalten %2: Prefill %3 ms (Median von %4 Antworten); %5 Bild-Tokens</translation>
+    </message>
+    <message>
+        <source>The picture would be %1 × %2 pixels; at most %3 pixels on a side can be written.</source>
+        <translation>Das Bild hätte %1 × %2 Pixel; höchstens %3 Pixel pro Seite können geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Made with STTS Lens</source>
+        <translation>Erstellt mit STTS Lens</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG or SVG…</source>
+        <translation>Diagramm als PNG oder SVG exportieren …</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalController</name>
+    <message>
+        <source>Open Evaluation Folder</source>
+        <translation>Auswertungsordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open Evaluation</source>
+        <translation>Auswertung öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalSamplesModel</name>
+    <message>
+        <source>✓ yes</source>
+        <translation>✓ ja</translation>
+    </message>
+    <message>
+        <source>✗ no</source>
+        <translation>✗ nein</translation>
+    </message>
+    <message>
+        <source>Vision tokens the LLM received (after pruning)</source>
+        <translation>Bild-Tokens, die das LLM erhielt (nach dem Beschneiden)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer as it wrote it</source>
+        <translation>Die Antwort des Modells, wie es sie schrieb</translation>
+    </message>
+    <message>
+        <source>The option the answer parser read from the answer</source>
+        <translation>Die Option, die der Antwort-Parser aus der Antwort las</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Vision tokens</source>
+        <translation>Bild-Tokens</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Wahl</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Prefill (ms)</source>
+        <translation>Prefill (ms)</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>Gesamt (ms)</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalSummaryModel</name>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers correct</source>
+        <translation>%1 von %2 Antworten richtig</translation>
+    </message>
+    <message>
+        <source>Vision tokens the LLM received, mean per sample (after pruning)</source>
+        <translation>Bild-Tokens, die das LLM erhielt, Mittel pro Beispiel (nach dem Beschneiden)</translation>
+    </message>
+    <message>
+        <source>Samples that ran; failed ones are counted apart</source>
+        <translation>Ausgeführte Beispiele; fehlgeschlagene werden getrennt gezählt</translation>
+    </message>
+    <message>
+        <source>95 % Wilson score interval of the accuracy</source>
+        <translation>95-%-Wilson-Intervall der Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Median time of the prefill stage</source>
+        <translation>Medianzeit der Prefill-Phase</translation>
+    </message>
+    <message>
+        <source>Median time of the whole run</source>
+        <translation>Medianzeit des ganzen Laufs</translation>
+    </message>
+    <message>
+        <source>Median prefill time of the unpruned run (none) at the same frames over this group&apos;s</source>
+        <translation>Median-Prefill-Zeit des unbeschnittenen Laufs (none) bei gleicher Bildzahl geteilt durch die dieser Gruppe</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Vision tokens</source>
+        <translation>Bild-Tokens</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Prefill (ms)</source>
+        <translation>Prefill (ms)</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>Gesamt (ms)</translation>
+    </message>
+    <message>
+        <source>Prefill speedup</source>
+        <translation>Prefill-Beschleunigung</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalWindow</name>
+    <message>
+        <source>Evaluation · %1 — STTS Lens</source>
+        <translation>Auswertung · %1 — STTS Lens</translation>
+    </message>
+    <message>
+        <source>Export Accuracy Chart…</source>
+        <translation>Genauigkeitsdiagramm exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Prefill Chart…</source>
+        <translation>Prefill-Diagramm exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture or an SVG drawing</source>
+        <translation>Das Diagramm als PNG-Bild oder SVG-Zeichnung speichern</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>ID, method, answer or error</source>
+        <translation>ID, Methode, Antwort oder Fehler</translation>
+    </message>
+    <message>
+        <source>Double-click a sample or press Enter to open its run in the main window</source>
+        <translation>Doppelklicken Sie auf ein Beispiel oder drücken Sie die Eingabetaste, um seinen Lauf im Hauptfenster zu öffnen</translation>
+    </message>
+    <message>
+        <source>This eval was run without --save-runs: there are no run files to open</source>
+        <translation>Diese Auswertung lief ohne --save-runs: Es gibt keine Laufdateien zum Öffnen</translation>
+    </message>
+    <message>
+        <source>Rest the pointer on a point to see its numbers, with the 95 % interval of the accuracy.</source>
+        <translation>Halten Sie den Zeiger über einen Punkt, um seine Zahlen zu sehen, mit dem 95-%-Intervall der Genauigkeit.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not save the chart: %1</source>
+        <translation>Das Diagramm konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Sample “%1” could not be run (%2), so it has no run file.</source>
+        <translation>Beispiel „%1“ konnte nicht ausgeführt werden (%2) und hat daher keine Laufdatei.</translation>
+    </message>
+    <message>
+        <source>Opening runs/%1 in the main window.</source>
+        <translation>runs/%1 wird im Hauptfenster geöffnet.</translation>
+    </message>
+    <message>
+        <source>There is no run file for sample “%1”: this eval was run without --save-runs (it would be runs/%2).</source>
+        <translation>Für Beispiel „%1“ gibt es keine Laufdatei: Diese Auswertung lief ohne --save-runs (sie wäre runs/%2).</translation>
+    </message>
+    <message>
+        <source>The run file runs/%1 of sample “%2” is missing from this eval folder.</source>
+        <translation>Die Laufdatei runs/%1 von Beispiel „%2“ fehlt in diesem Auswertungsordner.</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,10 @@
         <source>Normalise Scores per &amp;Frame</source>
         <translation>按帧归一化分数(&amp;F)</translation>
     </message>
+    <message>
+        <source>&amp;Evaluation…</source>
+        <translation>评估(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>ColourMap</name>
@@ -293,6 +297,79 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>EvalFolder</name>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>“%1”不是文件。</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2.</source>
+        <translation>无法读取“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 MiB, too large for a file of an eval.</source>
+        <translation>“%1”大小为 %2 MiB，对评估文件而言过大。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n samples</source>
+        <translation>
+            <numerusform>%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>engine %1</source>
+        <translation>引擎 %1</translation>
+    </message>
+    <message>
+        <source>prompt %1, parser %2</source>
+        <translation>提示模板 %1，解析器 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>merged from %n shards</source>
+        <translation>
+            <numerusform>由 %n 个分片合并</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation>文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an eval folder: it has no %2. Choose the folder that `stts eval -o` wrote.</source>
+        <translation>“%1”不是评估文件夹：其中没有 %2。请选择 `stts eval -o` 写入的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>There is no %1 yet, so its %n shard files were read together (`stts merge` joins them).</source>
+        <translation>
+            <numerusform>尚无 %1，因此一并读取了它的 %n 个分片文件（`stts merge` 可将其合并）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evaluation in “%1” cannot be shown: %2.</source>
+        <translation>无法显示“%1”中的评估：%2。</translation>
+    </message>
+    <message>
+        <source>The evaluation in “%1” has no answers yet: wait until `stts eval` has finished a sample.</source>
+        <translation>“%1”中的评估尚无回答：请等待 `stts eval` 完成一个样本。</translation>
+    </message>
+    <message>
+        <source>Lines cut short by a stopped eval were left out: %1.</source>
+        <translation>已略过因评估中止而不完整的行：%1。</translation>
+    </message>
+    <message>
+        <source>Answers that could not be run: %1 (the Samples tab says why).</source>
+        <translation>无法运行的回答：%1（原因见“样本”选项卡）。</translation>
+    </message>
+    <message>
+        <source>The metrics file could not be read, so the header shows only what the predictions say.</source>
+        <translation>无法读取指标文件，因此标题行只显示预测中的信息。</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1200,287 @@
     <message>
         <source>%1 %</source>
         <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalChartView</name>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>Prefill (ms, median)</source>
+        <translation>预填充（毫秒，中位数）</translation>
+    </message>
+    <message>
+        <source>Vision tokens to the LLM (mean)</source>
+        <translation>送入 LLM 的视觉 token（均值）</translation>
+    </message>
+    <message>
+        <source>Accuracy · %1</source>
+        <translation>准确率 · %1</translation>
+    </message>
+    <message>
+        <source>Prefill time · %1</source>
+        <translation>预填充时间 · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n frames</source>
+        <translation>
+            <numerusform>%1 · %n 帧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, keep %2: %3 % correct (95 % interval %4–%5 %), %6 of %7 answers; %8 vision tokens</source>
+        <translation>%1，保留 %2：正确率 %3%（95% 区间 %4–%5%），%7 个回答中 %6 个正确；%8 个视觉 token</translation>
+    </message>
+    <message>
+        <source>%1, keep %2: prefill %3 ms (median of %4 answers); %5 vision tokens</source>
+        <translation>%1，保留 %2：预填充 %3 毫秒（%4 个回答的中位数）；%5 个视觉 token</translation>
+    </message>
+    <message>
+        <source>The picture would be %1 × %2 pixels; at most %3 pixels on a side can be written.</source>
+        <translation>图片将为 %1 × %2 像素；每边最多只能写入 %3 像素。</translation>
+    </message>
+    <message>
+        <source>Made with STTS Lens</source>
+        <translation>由 STTS Lens 生成</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG or SVG…</source>
+        <translation>将图表导出为 PNG 或 SVG…</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalController</name>
+    <message>
+        <source>Open Evaluation Folder</source>
+        <translation>打开评估文件夹</translation>
+    </message>
+    <message>
+        <source>Open Evaluation</source>
+        <translation>打开评估</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalSamplesModel</name>
+    <message>
+        <source>✓ yes</source>
+        <translation>✓ 是</translation>
+    </message>
+    <message>
+        <source>✗ no</source>
+        <translation>✗ 否</translation>
+    </message>
+    <message>
+        <source>Vision tokens the LLM received (after pruning)</source>
+        <translation>LLM 收到的视觉 token（剪枝后）</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer as it wrote it</source>
+        <translation>模型写出的原始回答</translation>
+    </message>
+    <message>
+        <source>The option the answer parser read from the answer</source>
+        <translation>回答解析器从回答中读出的选项</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>Vision tokens</source>
+        <translation>视觉 token</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Prefill (ms)</source>
+        <translation>预填充（毫秒）</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>总计（毫秒）</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalSummaryModel</name>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers correct</source>
+        <translation>%2 个回答中 %1 个正确</translation>
+    </message>
+    <message>
+        <source>Vision tokens the LLM received, mean per sample (after pruning)</source>
+        <translation>LLM 收到的视觉 token，每个样本的均值（剪枝后）</translation>
+    </message>
+    <message>
+        <source>Samples that ran; failed ones are counted apart</source>
+        <translation>已运行的样本；失败的单独计数</translation>
+    </message>
+    <message>
+        <source>95 % Wilson score interval of the accuracy</source>
+        <translation>准确率的 95% Wilson 置信区间</translation>
+    </message>
+    <message>
+        <source>Median time of the prefill stage</source>
+        <translation>预填充阶段的中位时间</translation>
+    </message>
+    <message>
+        <source>Median time of the whole run</source>
+        <translation>整个运行的中位时间</translation>
+    </message>
+    <message>
+        <source>Median prefill time of the unpruned run (none) at the same frames over this group&apos;s</source>
+        <translation>相同帧数下未剪枝运行（none）的预填充中位时间除以本组的预填充中位时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Vision tokens</source>
+        <translation>视觉 token</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>Prefill (ms)</source>
+        <translation>预填充（毫秒）</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>总计（毫秒）</translation>
+    </message>
+    <message>
+        <source>Prefill speedup</source>
+        <translation>预填充加速比</translation>
+    </message>
+</context>
+<context>
+    <name>stts::ui::EvalWindow</name>
+    <message>
+        <source>Evaluation · %1 — STTS Lens</source>
+        <translation>评估 · %1 — STTS Lens</translation>
+    </message>
+    <message>
+        <source>Export Accuracy Chart…</source>
+        <translation>导出准确率图表…</translation>
+    </message>
+    <message>
+        <source>Export Prefill Chart…</source>
+        <translation>导出预填充图表…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture or an SVG drawing</source>
+        <translation>将图表保存为 PNG 图片或 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>ID, method, answer or error</source>
+        <translation>ID、方法、回答或错误</translation>
+    </message>
+    <message>
+        <source>Double-click a sample or press Enter to open its run in the main window</source>
+        <translation>双击样本或按 Enter 键，在主窗口中打开其运行</translation>
+    </message>
+    <message>
+        <source>This eval was run without --save-runs: there are no run files to open</source>
+        <translation>此评估运行时未使用 --save-runs：没有可打开的运行文件</translation>
+    </message>
+    <message>
+        <source>Rest the pointer on a point to see its numbers, with the 95 % interval of the accuracy.</source>
+        <translation>将指针停在某个点上即可查看其数值，包括准确率的 95% 区间。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Could not save the chart: %1</source>
+        <translation>无法保存图表：%1</translation>
+    </message>
+    <message>
+        <source>Sample “%1” could not be run (%2), so it has no run file.</source>
+        <translation>样本“%1”无法运行（%2），因此没有运行文件。</translation>
+    </message>
+    <message>
+        <source>Opening runs/%1 in the main window.</source>
+        <translation>正在主窗口中打开 runs/%1。</translation>
+    </message>
+    <message>
+        <source>There is no run file for sample “%1”: this eval was run without --save-runs (it would be runs/%2).</source>
+        <translation>样本“%1”没有运行文件：此评估运行时未使用 --save-runs（否则文件应为 runs/%2）。</translation>
+    </message>
+    <message>
+        <source>The run file runs/%1 of sample “%2” is missing from this eval folder.</source>
+        <translation>此评估文件夹中缺少样本“%2”的运行文件 runs/%1。</translation>
     </message>
 </context>
 <context>

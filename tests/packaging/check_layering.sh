@@ -7,7 +7,7 @@ root=${1:?usage: check_layering.sh SOURCE_DIR}
 cd "$root"
 
 # Lowest first: shared services, then drawing parts, then features, then the window on top.
-rooms=(common media actions view charts timeline ask fit export compare panels main)
+rooms=(common media actions view charts timeline ask fit export compare eval panels main)
 
 declare -A rank
 for i in "${!rooms[@]}"; do rank[${rooms[$i]}]=$i; done

@@ -128,6 +128,8 @@ QIcon actionIcon(ActionId id, const QColor& colour) {
     case ActionId::Preferences:
     case ActionId::FitScorer:
     case ActionId::CompareRuns:
+    case ActionId::ScoresPerFrame:
+    case ActionId::OpenEvaluation:
       break;  // menu-only actions: text and keys say enough
   }
   return {};

@@ -183,6 +183,11 @@ QList<ActionDefinition> buildDefinitions() {
        QT_TRANSLATE_NOOP("ActionRegistry", "View"),
        QT_TRANSLATE_NOOP("ActionRegistry", "Normalise Scores per &Frame"),
        {QKeySequence(Qt::Key_N)}},
+      {ActionId::OpenEvaluation,
+       "tools.evaluation",
+       QT_TRANSLATE_NOOP("ActionRegistry", "Compare"),
+       QT_TRANSLATE_NOOP("ActionRegistry", "&Evaluation…"),
+       {}},
   };
 }
 

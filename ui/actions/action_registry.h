@@ -49,6 +49,7 @@ enum class ActionId {
   FitScorer,
   CompareRuns,
   ScoresPerFrame,
+  OpenEvaluation,
 };
 
 // One row of the registry. `text` and `category` are source strings; the registry translates them

@@ -20,6 +20,8 @@ QString key(FolderKind kind) {
       return QStringLiteral("export/folder");  // the key exports used before: kept
     case FolderKind::Models:
       return QStringLiteral("folders/models");
+    case FolderKind::Evaluations:
+      return QStringLiteral("folders/evaluations");
   }
   return {};
 }

@@ -9,10 +9,11 @@
 namespace stts::ui {
 
 enum class FolderKind {
-  Videos,   // File ▸ Open Video
-  Runs,     // Open Run, Save Run, the comparison's Add Runs
-  Exports,  // S, the export dialog, chart and comparison exports
-  Models,   // model folders (Ask panel, Fit Scorer)
+  Videos,       // File ▸ Open Video
+  Runs,         // Open Run, Save Run, the comparison's Add Runs
+  Exports,      // S, the export dialog, chart and comparison exports
+  Models,       // model folders (Ask panel, Fit Scorer)
+  Evaluations,  // Tools ▸ Evaluation: the folders `stts eval -o` wrote
 };
 
 // The folder a dialog for `kind` starts in: the last one used for it while it still exists; for

@@ -22,6 +22,7 @@
 #include "actions/key_bindings.h"
 #include "common/engine_error.h"
 #include "compare/compare_controller.h"
+#include "eval/eval_controller.h"
 #include "export/export_controller.h"
 #include "export/export_naming.h"
 #if STTS_UI_HAVE_MODEL
@@ -89,6 +90,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   exportController_ = new ExportController(
       {content_, actions_, navigator_, overlay_, messageBar_, statusBar()}, this);
   compareController_ = new CompareController(content_, navigator_, actions_, this);
+  evalController_ = new EvalController(actions_, this);
+  connect(evalController_, &EvalController::runRequested, this, [this](const QString& path) {
+    openRun(path);
+    raise();
+    activateWindow();
+  });
   keyBindings_ = new KeyBindings(actions_, this);  // saved keys, before texts that show them
   connectParts();
   // After connectParts: it adjusts what those draw.

@@ -22,6 +22,7 @@ class AskPanel;
 class ViewController;
 class ExportController;
 class CompareController;
+class EvalController;
 class RunPanels;
 class FrameNavigator;
 class FrameView;
@@ -75,6 +76,8 @@ class MainWindow : public QMainWindow {
   ExportController* exportController() const { return exportController_; }
   // Tools ▸ Compare Runs and dropping several run files at once.
   CompareController* compareController() const { return compareController_; }
+  // Tools ▸ Evaluation: eval folders, whose saved runs open here.
+  EvalController* evalController() const { return evalController_; }
   // View ▸ Panels: each dock adds its toggleViewAction() here.
   QMenu* panelsMenu() const { return panelsMenu_; }
   // One thumbnail per sampled frame, under the timeline.
@@ -166,6 +169,7 @@ class MainWindow : public QMainWindow {
   RunPanels* runPanels_ = nullptr;
   ExportController* exportController_ = nullptr;
   CompareController* compareController_ = nullptr;
+  EvalController* evalController_ = nullptr;
   QLabel* runInfoLabel_ = nullptr;
   QToolBar* toolBar_ = nullptr;
   QLabel* videoInfoLabel_ = nullptr;

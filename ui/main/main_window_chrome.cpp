@@ -74,6 +74,7 @@ void MainWindow::buildMenus() {
 
   toolsMenu_ = menuBar()->addMenu(QString());
   toolsMenu_->addAction(actions_->action(ActionId::CompareRuns));
+  toolsMenu_->addAction(actions_->action(ActionId::OpenEvaluation));
   toolsMenu_->addAction(actions_->action(ActionId::FitScorer));
 
   helpMenu_ = menuBar()->addMenu(QString());

@@ -1,0 +1,97 @@
+// The eval window's two tables as item models: Summary (one row per method × frames × keep, the
+// numbers of `stts eval`'s table) and Samples (one row per answer). Each cell also answers
+// kEvalSortRole with a number where the column holds one, so a QSortFilterProxyModel sorting on
+// that role orders "9.5" before "10" and "—" (no value) first.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <vector>
+
+#include "stts/eval.h"
+
+namespace stts::ui {
+
+inline constexpr int kEvalSortRole = Qt::UserRole + 1;
+
+class EvalSummaryModel : public QAbstractTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column {
+    Method,
+    Frames,
+    Keep,
+    VisionTokens,
+    Samples,
+    Failed,
+    Accuracy,
+    Interval,
+    PrefillMs,
+    TotalMs,
+    PrefillSpeedup,
+    ColumnCount
+  };
+
+  explicit EvalSummaryModel(std::vector<stts::eval::GroupMetrics> groups,
+                            QObject* parent = nullptr);
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role = Qt::DisplayRole) const override;
+
+  const stts::eval::GroupMetrics& group(int row) const { return groups_[size_t(row)]; }
+  // Headers and cells again in the current language.
+  void retranslate();
+
+ private:
+  QVariant display(const stts::eval::GroupMetrics& group, int column) const;
+  QVariant sortValue(const stts::eval::GroupMetrics& group, int column) const;
+
+  std::vector<stts::eval::GroupMetrics> groups_;
+};
+
+class EvalSamplesModel : public QAbstractTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column {
+    Id,
+    Method,
+    Keep,
+    Frames,
+    VisionTokens,
+    Answer,
+    Choice,
+    Correct,
+    Error,
+    PrefillMs,
+    TotalMs,
+    ColumnCount
+  };
+
+  explicit EvalSamplesModel(std::vector<stts::eval::Prediction> predictions,
+                            QObject* parent = nullptr);
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role = Qt::DisplayRole) const override;
+
+  const stts::eval::Prediction& prediction(int row) const { return predictions_[size_t(row)]; }
+  // Headers and cells again in the current language.
+  void retranslate();
+
+ private:
+  QVariant display(const stts::eval::Prediction& prediction, int column) const;
+  QVariant sortValue(const stts::eval::Prediction& prediction, int column) const;
+
+  std::vector<stts::eval::Prediction> predictions_;
+};
+
+// The keep ratio as the command line writes it ("0.50"), in the user's number format.
+QString formatKeep(double keep);
+
+}  // namespace stts::ui
