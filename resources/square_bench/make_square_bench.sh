@@ -2,7 +2,7 @@
 # Builds the square bench for `stts eval` from lavfi sources (nothing binary lives in git): eight
 # 3 s clips of one coloured square crossing a grey field, each asked two multiple-choice questions
 # whose answers the clip's making fixes (its colour; the direction it moves), plus two open
-# questions. 16 samples + 2 = 18 lines of bench.jsonl, the format of engine/eval/README.md.
+# questions. 16 samples + 2 = 18 lines of squares.jsonl, the format of engine/eval/README.md.
 #
 # usage: make_square_bench.sh FFMPEG OUTDIR
 set -euo pipefail
@@ -28,7 +28,7 @@ quote_list() {  # quote_list a b c -> ["a", "b", "c"]
   printf ']'
 }
 
-bench="$out/bench.jsonl.tmp"
+bench="$out/squares.jsonl.tmp"
 : >"$bench"
 for clip in 0 1 2 3 4 5 6 7; do
   c=$((clip % 4))
@@ -48,4 +48,4 @@ done
 # Open questions, scored by normalised exact match; the second looks at the clip's second half.
 printf '{"id": "open-colour-0", "video": "clips/red-left-to-right.mp4", "question": "What colour is the square? Answer with one word.", "answer": "red"}\n' >>"$bench"
 printf '{"id": "open-colour-late-6", "video": "clips/blue-bottom-to-top.mp4", "question": "What colour is the square? Answer with one word.", "answer": "blue", "start": 1.5, "end": 3}\n' >>"$bench"
-mv -f "$bench" "$out/bench.jsonl"
+mv -f "$bench" "$out/squares.jsonl"
