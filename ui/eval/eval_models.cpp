@@ -44,23 +44,26 @@ QString formatKeep(double keep) {
   return formatNumber(keep, 2);
 }
 
+EvalTableModel::EvalTableModel(int rows, int columns, QObject* parent)
+    : QAbstractTableModel(parent), rows_(rows), columns_(columns) {}
+
+int EvalTableModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : rows_;
+}
+
+int EvalTableModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : columns_;
+}
+
+void EvalTableModel::retranslate() {
+  emit headerDataChanged(Qt::Horizontal, 0, columns_ - 1);
+  if (rows_ > 0) emit dataChanged(index(0, 0), index(rows_ - 1, columns_ - 1));
+}
+
 // ---- Summary ---------------------------------------------------------------------------------
 
 EvalSummaryModel::EvalSummaryModel(std::vector<stts::eval::GroupMetrics> groups, QObject* parent)
-    : QAbstractTableModel(parent), groups_(std::move(groups)) {}
-
-int EvalSummaryModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : int(groups_.size());
-}
-
-int EvalSummaryModel::columnCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : ColumnCount;
-}
-
-void EvalSummaryModel::retranslate() {
-  emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-  if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
+    : EvalTableModel(int(groups.size()), ColumnCount, parent), groups_(std::move(groups)) {}
 
 QVariant EvalSummaryModel::display(const stts::eval::GroupMetrics& group, int column) const {
   const bool ran = group.accuracy.n > 0;
@@ -200,20 +203,8 @@ QVariant EvalSummaryModel::headerData(int section, Qt::Orientation orientation, 
 // ---- Samples ---------------------------------------------------------------------------------
 
 EvalSamplesModel::EvalSamplesModel(std::vector<stts::eval::Prediction> predictions, QObject* parent)
-    : QAbstractTableModel(parent), predictions_(std::move(predictions)) {}
-
-int EvalSamplesModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : int(predictions_.size());
-}
-
-int EvalSamplesModel::columnCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : ColumnCount;
-}
-
-void EvalSamplesModel::retranslate() {
-  emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-  if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
+    : EvalTableModel(int(predictions.size()), ColumnCount, parent),
+      predictions_(std::move(predictions)) {}
 
 QVariant EvalSamplesModel::display(const stts::eval::Prediction& prediction, int column) const {
   const bool failed = !prediction.error.empty();

@@ -13,7 +13,24 @@ namespace stts::ui {
 
 inline constexpr int kEvalSortRole = Qt::UserRole + 1;
 
-class EvalSummaryModel : public QAbstractTableModel {
+// What both tables share: a fixed number of columns over a list of rows, and a way to redraw
+// every header and cell after a language change.
+class EvalTableModel : public QAbstractTableModel {
+ public:
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  // Headers and cells again in the current language.
+  void retranslate();
+
+ protected:
+  EvalTableModel(int rows, int columns, QObject* parent);
+
+ private:
+  int rows_;
+  int columns_;
+};
+
+class EvalSummaryModel : public EvalTableModel {
   Q_OBJECT
 
  public:
@@ -35,15 +52,11 @@ class EvalSummaryModel : public QAbstractTableModel {
   explicit EvalSummaryModel(std::vector<stts::eval::GroupMetrics> groups,
                             QObject* parent = nullptr);
 
-  int rowCount(const QModelIndex& parent = {}) const override;
-  int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation,
                       int role = Qt::DisplayRole) const override;
 
   const stts::eval::GroupMetrics& group(int row) const { return groups_[size_t(row)]; }
-  // Headers and cells again in the current language.
-  void retranslate();
 
  private:
   QVariant display(const stts::eval::GroupMetrics& group, int column) const;
@@ -52,7 +65,7 @@ class EvalSummaryModel : public QAbstractTableModel {
   std::vector<stts::eval::GroupMetrics> groups_;
 };
 
-class EvalSamplesModel : public QAbstractTableModel {
+class EvalSamplesModel : public EvalTableModel {
   Q_OBJECT
 
  public:
@@ -74,15 +87,11 @@ class EvalSamplesModel : public QAbstractTableModel {
   explicit EvalSamplesModel(std::vector<stts::eval::Prediction> predictions,
                             QObject* parent = nullptr);
 
-  int rowCount(const QModelIndex& parent = {}) const override;
-  int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation,
                       int role = Qt::DisplayRole) const override;
 
   const stts::eval::Prediction& prediction(int row) const { return predictions_[size_t(row)]; }
-  // Headers and cells again in the current language.
-  void retranslate();
 
  private:
   QVariant display(const stts::eval::Prediction& prediction, int column) const;
