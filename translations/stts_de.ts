@@ -68,7 +68,7 @@
         <translation>Fragen</translation>
     </message>
     <message>
-        <source>Choose &amp;Model…</source>
+        <source>C&amp;hoose Model…</source>
         <translation>&amp;Modell wählen …</translation>
     </message>
     <message>
@@ -76,8 +76,8 @@
         <translation>Frage &amp;stellen</translation>
     </message>
     <message>
-        <source>&amp;Cancel Question</source>
-        <translation>Frage a&amp;bbrechen</translation>
+        <source>Cancel &amp;Question</source>
+        <translation>Frage abbre&amp;chen</translation>
     </message>
     <message>
         <source>Previous Ra&amp;w Video Frame</source>
@@ -96,19 +96,19 @@
         <translation>Eine Sekunde v&amp;orwärts</translation>
     </message>
     <message>
-        <source>Shuttle &amp;Reverse</source>
+        <source>Shuttle Rever&amp;se</source>
         <translation>Shuttle rüc&amp;kwärts</translation>
     </message>
     <message>
-        <source>Shuttle &amp;Pause</source>
+        <source>Shuttle P&amp;ause</source>
         <translation>Shuttle &amp;anhalten</translation>
     </message>
     <message>
-        <source>Shuttle &amp;Forward</source>
+        <source>Shuttle Forwar&amp;d</source>
         <translation>&amp;Shuttle vorwärts</translation>
     </message>
     <message>
-        <source>Zoom &amp;In</source>
+        <source>&amp;Zoom In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
@@ -116,7 +116,7 @@
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <source>Zoom to &amp;Fit</source>
+        <source>Zoom to Fi&amp;t</source>
         <translation>In Fenster ein&amp;passen</translation>
     </message>
     <message>
@@ -132,7 +132,7 @@
         <translation>Export</translation>
     </message>
     <message>
-        <source>Quick &amp;Screenshot</source>
+        <source>Quick S&amp;creenshot</source>
         <translation>Sch&amp;nell-Screenshot</translation>
     </message>
     <message>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>&amp;Evaluation…</source>
-        <translation>&amp;Auswertung …</translation>
+        <translation>Aus&amp;wertung …</translation>
     </message>
 </context>
 <context>
@@ -1217,8 +1217,8 @@
         <translation>Prefill (ms, Median)</translation>
     </message>
     <message>
-        <source>Vision tokens to the LLM (mean)</source>
-        <translation>Bild-Tokens an das LLM (Mittel)</translation>
+        <source>Vision tokens (mean)</source>
+        <translation>Bild-Tokens (Mittel)</translation>
     </message>
     <message>
         <source>Accuracy · %1</source>
@@ -1965,7 +1965,7 @@
     </message>
     <message>
         <source>&amp;Panels</source>
-        <translation>&amp;Bereiche</translation>
+        <translation>Be&amp;reiche</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -2154,7 +2154,7 @@
 <context>
     <name>stts::ui::RecentFilesMenu</name>
     <message>
-        <source>Open &amp;Recent</source>
+        <source>Open Recen&amp;t</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>

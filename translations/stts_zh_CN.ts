@@ -68,16 +68,16 @@
         <translation>提问</translation>
     </message>
     <message>
-        <source>Choose &amp;Model…</source>
-        <translation>选择模型(&amp;M)…</translation>
+        <source>C&amp;hoose Model…</source>
+        <translation>选择模型(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Run Question</source>
         <translation>运行提问(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Cancel Question</source>
-        <translation>取消提问(&amp;C)</translation>
+        <source>Cancel &amp;Question</source>
+        <translation>取消提问(&amp;Q)</translation>
     </message>
     <message>
         <source>Previous Ra&amp;w Video Frame</source>
@@ -96,28 +96,28 @@
         <translation>前进一秒(&amp;O)</translation>
     </message>
     <message>
-        <source>Shuttle &amp;Reverse</source>
-        <translation>反向穿梭(&amp;R)</translation>
+        <source>Shuttle Rever&amp;se</source>
+        <translation>反向穿梭(&amp;S)</translation>
     </message>
     <message>
-        <source>Shuttle &amp;Pause</source>
-        <translation>穿梭暂停(&amp;P)</translation>
+        <source>Shuttle P&amp;ause</source>
+        <translation>穿梭暂停(&amp;A)</translation>
     </message>
     <message>
-        <source>Shuttle &amp;Forward</source>
-        <translation>正向穿梭(&amp;F)</translation>
+        <source>Shuttle Forwar&amp;d</source>
+        <translation>正向穿梭(&amp;D)</translation>
     </message>
     <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
+        <source>&amp;Zoom In</source>
+        <translation>放大(&amp;Z)</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <source>Zoom to &amp;Fit</source>
-        <translation>适合窗口(&amp;F)</translation>
+        <source>Zoom to Fi&amp;t</source>
+        <translation>适合窗口(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Actual Size (100 %)</source>
@@ -132,8 +132,8 @@
         <translation>导出</translation>
     </message>
     <message>
-        <source>Quick &amp;Screenshot</source>
-        <translation>快速截图(&amp;S)</translation>
+        <source>Quick S&amp;creenshot</source>
+        <translation>快速截图(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -1213,8 +1213,8 @@
         <translation>预填充（毫秒，中位数）</translation>
     </message>
     <message>
-        <source>Vision tokens to the LLM (mean)</source>
-        <translation>送入 LLM 的视觉 token（均值）</translation>
+        <source>Vision tokens (mean)</source>
+        <translation>视觉 token（均值）</translation>
     </message>
     <message>
         <source>Accuracy · %1</source>
@@ -2149,8 +2149,8 @@
 <context>
     <name>stts::ui::RecentFilesMenu</name>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
+        <source>Open Recen&amp;t</source>
+        <translation>最近打开(&amp;T)</translation>
     </message>
     <message>
         <source>No recent files</source>

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSet>
@@ -95,6 +96,50 @@ class TranslationsTest : public QObject {
 
     installTranslators(QLocale(QLocale::English, QLocale::UnitedStates));
     QTRY_COMPARE(menus.first()->text(), QStringLiteral("&File"));
+  }
+
+  // Alt+letter reaches one item in each menu (and one menu in the bar) in every language: German
+  // once gave "Scorer &anpassen" and "&Auswertung" the same letter in Extras.
+  void menuMnemonicsAreUnique_data() {
+    QTest::addColumn<QString>("language");
+    for (const char* language : {"en", "de", "zh_CN"})
+      QTest::newRow(language) << QString::fromLatin1(language);
+  }
+  void menuMnemonicsAreUnique() {
+    QFETCH(QString, language);
+    QVERIFY(installTranslators(chooseUiLocale(language)) || language == QLatin1String("en"));
+    MainWindow window;
+    auto mnemonic = [](const QString& text) {
+      for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&')) continue;
+        if (text[i + 1] != QLatin1Char('&')) return text[i + 1].toLower();
+        ++i;  // "&&" is a literal ampersand
+      }
+      return QChar();
+    };
+    QStringList clashes;
+    auto checkUnique = [&](const QList<QAction*>& actions, const QString& where) {
+      QHash<QChar, QString> taken;
+      for (QAction* action : actions) {
+        if (action->isSeparator() || !action->isVisible()) continue;
+        const QChar letter = mnemonic(action->text());
+        if (letter.isNull()) continue;
+        if (taken.contains(letter))
+          clashes << QStringLiteral("%1: \"%2\" and \"%3\" share Alt+%4")
+                         .arg(where, taken.value(letter), action->text(), letter);
+        taken.insert(letter, action->text());
+      }
+    };
+    checkUnique(window.menuBar()->actions(), QStringLiteral("menu bar"));
+    for (QAction* menuAction : window.menuBar()->actions()) {
+      QMenu* menu = menuAction->menu();
+      if (!menu) continue;
+      checkUnique(menu->actions(), menu->title());
+      for (QAction* item : menu->actions())  // submenus (Colour Map, Panels, Open Recent)
+        if (item->menu()) checkUnique(item->menu()->actions(), item->menu()->title());
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    installTranslators(QLocale(QLocale::English, QLocale::UnitedStates));
   }
 
   // An engine error (English, naming files and sizes) leads with a sentence in the UI language.

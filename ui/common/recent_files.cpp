@@ -49,7 +49,7 @@ void RecentFilesMenu::save() const {
 
 void RecentFilesMenu::rebuild() {
   clear();
-  setTitle(tr("Open &Recent"));
+  setTitle(tr("Open Recen&t"));
   for (int i = 0; i < files_.size(); ++i) {
     const QString path = files_.at(i);
     // "&1 name" gives keyboard accelerators to the first nine entries.

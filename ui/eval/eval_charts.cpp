@@ -125,7 +125,7 @@ QChart* buildChart(const EvalChartData& data, const QFont& font, const ChartColo
   chart->legend()->setLabelColor(colours.text);
 
   auto* tokens = new QValueAxis(chart);
-  tokens->setTitleText(EvalChartView::tr("Vision tokens to the LLM (mean)"));
+  tokens->setTitleText(EvalChartView::tr("Vision tokens (mean)"));
   tokens->setRange(0.0, std::max(1.0, largestTokens(data) * 1.05));
   tokens->applyNiceNumbers();
   tokens->setLabelFormat(QStringLiteral("%.0f"));
