@@ -127,6 +127,7 @@ void EvalWindow::buildLayout() {
   hover_->setObjectName(QStringLiteral("evalHover"));
   hover_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   hover_->setMinimumWidth(0);
+  hover_->setWordWrap(true);  // German at 1024 px would cut the hint and the read-outs
   hover_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // long texts never widen
   accuracyExport_ = new QPushButton(charts);
   accuracyExport_->setObjectName(QStringLiteral("accuracyExportButton"));
