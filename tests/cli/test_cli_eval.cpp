@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -163,6 +164,30 @@ class CliEvalTest : public QObject {
     QVERIFY2(again.exitCode == 0, again.err.constData());
     QVERIFY2(again.outText().contains("1 to run, 19 done before"), again.out.constData());
     QCOMPARE(readLines(out + "/predictions.jsonl").size(), 20);
+  }
+
+  // A real kill (SIGKILL, no chance to tidy up) part-way: the same command continues, runs only
+  // what is missing, and ends with every answer once, as the whole run has them.
+  void continuesAfterAKill() {
+    const QString out = dir_.filePath("killed");
+    QProcess process;
+    process.start(
+        QStringLiteral(STTS_CLI_PATH),
+        QStringList{"eval", "--model", model_, "--bench", bench_, "--methods", "none,stts",
+                    "--keep", "0.5", "--frames", "2,4", "--threads", "1", "-o", out});
+    QVERIFY(process.waitForStarted());
+    // Killed once a few answers are in, well before the 20th.
+    QTRY_VERIFY_WITH_TIMEOUT(readLines(out + "/predictions.jsonl").size() >= 3, 120000);
+    process.kill();
+    QVERIFY(process.waitForFinished());
+    const int before = int(readLines(out + "/predictions.jsonl").size());
+    QVERIFY2(before < 20, "the eval finished before it could be killed");
+    const CliResult again = eval({"-o", out});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QVERIFY2(again.outText().contains(QStringLiteral("%1 done before").arg(before)),
+             again.out.constData());
+    QCOMPARE(readLines(out + "/predictions.jsonl").size(), 20);
+    QCOMPARE(answersByKey(out + "/predictions.jsonl").size(), 20);  // each answer once
   }
 
   // Two shards merged: the same answers and the same counts as the run of the whole bench.
