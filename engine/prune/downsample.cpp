@@ -60,7 +60,10 @@ SelectorResult selectDownsample(const SelectorInput& in) {
         for (int64_t x = r.col0; x < r.col1; ++x) {
           const auto i = static_cast<size_t>(t * cells + y * cols + x);
           region[i] = static_cast<float>(token);
-          out.score[i] = static_cast<float>((band + across) % 2);
+          // Four shades: neighbours in a band differ in `across`, neighbours above and
+          // below in `band`, so every region stands apart from each of its neighbours.
+          out.score[i] =
+              0.25f + 0.5f * static_cast<float>(band % 2) + 0.25f * static_cast<float>(across % 2);
         }
       // The region's middle cell stands for its token: the kept cells are the tokens, in the
       // order the language model reads them.

@@ -61,8 +61,8 @@ inline const std::vector<MethodInfo>& pruningMethods() {
       {"downsample", "Downsample",
        "Each frame's cells average-pooled to a coarser grid with the budget's token count, after "
        "the connector",
-       "pooling regions, alternating 0 / 1 (the kept cell of a region stands for its pooled "
-       "token)",
+       "pooling regions in four shades, no two neighbours alike (the kept cell of a region stands "
+       "for its pooled token)",
        true, false, false, MethodStage::PostConnector},
   };
   return kMethods;

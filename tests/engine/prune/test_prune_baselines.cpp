@@ -362,11 +362,24 @@ class TestPruneBaselines : public QObject {
     float expected = 0;
     for (size_t i = 0; i < r.keep.size(); ++i)
       if (r.keep[i]) QCOMPARE(region[i], expected++);
-    // Neighbouring blocks alternate in the score, so a heatmap shows the grid.
-    QCOMPARE(r.score[81 + 0], 0.0f);
-    QCOMPARE(r.score[81 + 3], 1.0f);
-    QCOMPARE(r.score[81 + 27], 1.0f);
-    QCOMPARE(r.score[81 + 30], 0.0f);
+    // Neighbouring blocks never share a shade, so a heatmap shows the grid.
+    QCOMPARE(r.score[81 + 0], 0.25f);
+    QCOMPARE(r.score[81 + 3], 0.5f);
+    QCOMPARE(r.score[81 + 27], 0.75f);
+    QCOMPARE(r.score[81 + 30], 1.0f);
+    // In frame 0 (10 tokens: bands of 3, 4 and 3 regions, so the grid does not line up) too:
+    // every cell differs from its right and lower neighbour exactly where the region changes.
+    const std::vector<float>& regionOf = r.extras.at("downsample_region");
+    for (int y = 0; y < 9; ++y)
+      for (int x = 0; x < 9; ++x) {
+        const int i = y * 9 + x;
+        if (x < 8)
+          QCOMPARE(r.score[size_t(i)] != r.score[size_t(i + 1)],
+                   regionOf[size_t(i)] != regionOf[size_t(i + 1)]);
+        if (y < 8)
+          QCOMPARE(r.score[size_t(i)] != r.score[size_t(i + 9)],
+                   regionOf[size_t(i)] != regionOf[size_t(i + 9)]);
+      }
     // Fewer tokens than frames: the last frames get none, and their cells feed nothing.
     in.keepCells = 1;
     const SelectorResult few = selectDownsample(in);

@@ -132,8 +132,9 @@ std::vector<PoolRegion> poolRegions(int64_t rows, int64_t cols, int64_t tokens);
 // downsample: not a choice but a coarser grid. Frame t gets keepCells / T tokens (the first
 // keepCells % T frames one more), laid out by poolRegions; each token is the mean of its region's
 // connector outputs (the pipeline pools them). keep marks each region's middle cell, so the kept
-// cells count and order the tokens; score alternates 0 / 1 between neighbouring regions (drawn, it
-// shows the grid); extras "downsample_region" [T*C]: the token (0-based, over the whole video)
+// cells count and order the tokens; score is one of 0.25, 0.5, 0.75, 1 by the parity of the
+// region's band and of its place in the band, so no two neighbouring regions share a shade (drawn,
+// it shows the grid); extras "downsample_region" [T*C]: the token (0-based, over the whole video)
 // each cell is pooled into, -1 where a frame got no token.
 SelectorResult selectDownsample(const SelectorInput& input);
 
