@@ -1487,6 +1487,14 @@
         <source>The run file runs/%1 of sample “%2” is missing from this eval folder.</source>
         <translation>Die Laufdatei runs/%1 von Beispiel „%2“ fehlt in diesem Auswertungsordner.</translation>
     </message>
+    <message>
+        <source>Only %1 · %2 frames · keep %3 ✕</source>
+        <translation>Nur %1 · %2 Bilder · behalten %3 ✕</translation>
+    </message>
+    <message>
+        <source>Show the answers of every method, keep and frame count</source>
+        <translation>Die Antworten aller Methoden, Anteile und Bildzahlen zeigen</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::ExportController</name>

@@ -1482,6 +1482,14 @@
         <source>The run file runs/%1 of sample “%2” is missing from this eval folder.</source>
         <translation>此评估文件夹中缺少样本“%2”的运行文件 runs/%1。</translation>
     </message>
+    <message>
+        <source>Only %1 · %2 frames · keep %3 ✕</source>
+        <translation>仅 %1 · %2 帧 · 保留 %3 ✕</translation>
+    </message>
+    <message>
+        <source>Show the answers of every method, keep and frame count</source>
+        <translation>显示所有方法、保留比例和帧数的回答</translation>
+    </message>
 </context>
 <context>
     <name>stts::ui::ExportController</name>

@@ -9,11 +9,13 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPointer>
+#include <QPushButton>
 #include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QSvgRenderer>
@@ -250,6 +252,54 @@ class EvalWindowTest : public QObject {
     QList<double> reversed = shown;
     std::reverse(reversed.begin(), reversed.end());
     QCOMPARE(sortedColumn(proxy, EvalSummaryModel::Accuracy), reversed);
+  }
+
+  // Enter on a Summary row lists only that group's answers; the button under the filter shows
+  // them all again. The typed filter still applies inside the group.
+  void summaryRowListsItsAnswers() {
+    EvalWindow window(loadEvalFolder(folder_));
+    QVERIFY(showActive(window));
+    QSortFilterProxyModel* samples = window.samplesProxy();
+    const int all = samples->rowCount();
+    QCOMPARE(all, int(window.folder().predictions.size()));
+    int inGroup = 0;  // the group's answers, the failed one included
+    for (const stts::eval::Prediction& p : window.folder().predictions)
+      inGroup += p.method == kGroups[2].method && p.frames == kGroups[2].frames ? 1 : 0;
+    QVERIFY(inGroup > kSamples);
+    QVERIFY(!window.groupButton()->isVisible());
+    activateWithEnter(window.summaryTable(), window.summaryProxy()->index(2, 0));
+    QCOMPARE(window.tabs()->currentIndex(), 1);
+    QCOMPARE(samples->rowCount(), inGroup);
+    for (int row = 0; row < samples->rowCount(); ++row) {
+      QCOMPARE(samples->index(row, EvalSamplesModel::Method).data().toString(),
+               QString::fromStdString(kGroups[2].method));
+      QCOMPARE(samples->index(row, EvalSamplesModel::Frames).data().toInt(), kGroups[2].frames);
+    }
+    QVERIFY(window.groupButton()->isVisible());
+    QVERIFY2(window.groupButton()->text().contains(QString::fromStdString(kGroups[2].method)),
+             qPrintable(window.groupButton()->text()));
+    QTest::keyClicks(window.samplesFilter(), QStringLiteral("no-such-answer"));
+    QCOMPARE(samples->rowCount(), 0);
+    window.samplesFilter()->clear();
+    QCOMPARE(samples->rowCount(), inGroup);
+    QTest::mouseClick(window.groupButton(), Qt::LeftButton);
+    QCOMPARE(samples->rowCount(), all);
+    QVERIFY(!window.groupButton()->isVisible());
+  }
+
+  // Opening a folder that is already open brings its window forward instead of a second one.
+  void aFolderOpensOnce() {
+    MainWindow main;
+    QPointer<EvalWindow> first = main.evalController()->openFolder(folder_);
+    QVERIFY(first);
+    QPointer<EvalWindow> again = main.evalController()->openFolder(folder_ + QStringLiteral("/"));
+    QCOMPARE(again.data(), first.data());
+    first->close();
+    QTRY_VERIFY(!first);
+    QPointer<EvalWindow> fresh = main.evalController()->openFolder(folder_);
+    QVERIFY(fresh);
+    fresh->close();
+    QTRY_VERIFY(!fresh);
   }
 
   void chartsHaveOneSeriesPerMethodAndFrames() {

@@ -1,7 +1,9 @@
 #include "eval/eval_controller.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 
 #include "actions/action_registry.h"
@@ -34,6 +36,15 @@ void EvalController::chooseFolder() {
 }
 
 EvalWindow* EvalController::openFolder(const QString& path) {
+  const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+  windows_.removeAll(nullptr);
+  for (const QPointer<EvalWindow>& open : windows_) {
+    if (QDir::cleanPath(open->folder().path) != absolute) continue;
+    open->raise();
+    open->activateWindow();
+    last_ = open;
+    return open;
+  }
   EvalFolder folder = loadEvalFolder(path);
   if (!folder.ok()) {
     showError(folder.error);
@@ -44,6 +55,7 @@ EvalWindow* EvalController::openFolder(const QString& path) {
   connect(window, &EvalWindow::runRequested, this, &EvalController::runRequested);
   window->show();
   last_ = window;
+  windows_ << window;
   return window;
 }
 

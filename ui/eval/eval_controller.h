@@ -1,8 +1,10 @@
 // What Tools ▸ Evaluation does: a folder chooser starting where the last eval folder was, then the
 // eval window for the folder, or a message box with the sentence saying why it cannot be shown.
-// Each folder opens its own window; a sample's saved run is handed on through runRequested.
+// Each folder opens its own window (a folder already open is brought to the front and read again
+// only when it is closed); a sample's saved run is handed on through runRequested.
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -22,8 +24,8 @@ class EvalController : public QObject {
   // Follows ActionId::OpenEvaluation of `actions`; windows and messages open over `window`.
   EvalController(ActionRegistry* actions, QWidget* window);
 
-  // Opens the eval folder `path` in a new window and returns it; on failure shows why in a
-  // message box and returns null.
+  // Opens the eval folder `path` in a new window and returns it, or raises the window that
+  // already shows it; on failure shows why in a message box and returns null.
   EvalWindow* openFolder(const QString& path);
   // The folder chooser, then openFolder().
   void chooseFolder();
@@ -41,6 +43,7 @@ class EvalController : public QObject {
 
   QWidget* window_;
   QPointer<EvalWindow> last_;
+  QList<QPointer<EvalWindow>> windows_;
   QPointer<QMessageBox> errorBox_;
 };
 

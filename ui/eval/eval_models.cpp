@@ -1,6 +1,7 @@
 #include "eval/eval_models.h"
 
 #include <QString>
+#include <cmath>
 #include <optional>
 #include <string_view>
 
@@ -58,6 +59,27 @@ int EvalTableModel::columnCount(const QModelIndex& parent) const {
 void EvalTableModel::retranslate() {
   emit headerDataChanged(Qt::Horizontal, 0, columns_ - 1);
   if (rows_ > 0) emit dataChanged(index(0, 0), index(rows_ - 1, columns_ - 1));
+}
+
+EvalSamplesFilter::EvalSamplesFilter(EvalSamplesModel* source, QObject* parent)
+    : QSortFilterProxyModel(parent), source_(source) {
+  setSourceModel(source);
+}
+
+void EvalSamplesFilter::setGroup(std::optional<Group> group) {
+  group_ = std::move(group);
+  invalidateFilter();
+}
+
+bool EvalSamplesFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+  if (group_) {
+    const stts::eval::Prediction& p = source_->prediction(sourceRow);
+    // Keeps are written and read back with the same digits; a tolerance still costs nothing.
+    if (p.method != group_->method || p.frames != group_->frames ||
+        std::abs(p.keep - group_->keep) > 1e-9)
+      return false;
+  }
+  return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 // ---- Summary ---------------------------------------------------------------------------------

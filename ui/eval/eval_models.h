@@ -5,6 +5,9 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "stts/eval.h"
@@ -98,6 +101,29 @@ class EvalSamplesModel : public EvalTableModel {
   QVariant sortValue(const stts::eval::Prediction& prediction, int column) const;
 
   std::vector<stts::eval::Prediction> predictions_;
+};
+
+// The Samples table's filter: the typed text (any column, case-insensitive) and, when one is set,
+// only the answers of one summary group (method, keep, frames).
+class EvalSamplesFilter : public QSortFilterProxyModel {
+ public:
+  struct Group {
+    std::string method;
+    double keep = 1.0;
+    int frames = 0;
+  };
+
+  explicit EvalSamplesFilter(EvalSamplesModel* source, QObject* parent = nullptr);
+
+  void setGroup(std::optional<Group> group);
+  const std::optional<Group>& group() const { return group_; }
+
+ protected:
+  bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+ private:
+  EvalSamplesModel* source_;
+  std::optional<Group> group_;
 };
 
 // The keep ratio as the command line writes it ("0.50"), in the user's number format.

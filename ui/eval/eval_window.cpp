@@ -55,9 +55,8 @@ QTableView* makeTable(QSortFilterProxyModel* proxy, QWidget* parent) {
   return table;
 }
 
-QSortFilterProxyModel* makeProxy(QAbstractItemModel* source, QObject* parent) {
-  auto* proxy = new QSortFilterProxyModel(parent);
-  proxy->setSourceModel(source);
+// Both tables sort and filter alike.
+QSortFilterProxyModel* configured(QSortFilterProxyModel* proxy) {
   proxy->setSortRole(kEvalSortRole);  // numbers sort as numbers, not as text
   proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
   proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -80,8 +79,10 @@ EvalWindow::EvalWindow(EvalFolder folder, QWidget* parent)
   setObjectName(QStringLiteral("evalWindow"));
   summaryModel_ = new EvalSummaryModel(folder_.groups, this);
   samplesModel_ = new EvalSamplesModel(folder_.predictions, this);
-  summaryProxy_ = makeProxy(summaryModel_, this);
-  samplesProxy_ = makeProxy(samplesModel_, this);
+  summaryProxy_ = configured(new QSortFilterProxyModel(this));
+  summaryProxy_->setSourceModel(summaryModel_);
+  samplesProxy_ = new EvalSamplesFilter(samplesModel_, this);
+  configured(samplesProxy_);
   buildLayout();
   // The standard close keys (Ctrl+W, and Esc as for any secondary window).
   for (const QKeySequence& keys :
@@ -186,8 +187,14 @@ QWidget* EvalWindow::buildSamplesTab() {
   samplesFilter_->setObjectName(QStringLiteral("evalSamplesFilter"));
   samplesFilter_->setClearButtonEnabled(true);
   samplesFilterLabel_->setBuddy(samplesFilter_);
+  // Set by activating a Summary row; a click shows every answer again.
+  groupButton_ = new QPushButton(page);
+  groupButton_->setObjectName(QStringLiteral("evalGroupButton"));
+  groupButton_->hide();
+  connect(groupButton_, &QPushButton::clicked, this, [this] { showSamplesOf({}); });
   filterRow->addWidget(samplesFilterLabel_);
   filterRow->addWidget(samplesFilter_, 1);
+  filterRow->addWidget(groupButton_);
   samplesTable_ = makeTable(samplesProxy_, page);
   samplesTable_->setObjectName(QStringLiteral("evalSamplesTable"));
   layout->addLayout(filterRow);
@@ -196,7 +203,36 @@ QWidget* EvalWindow::buildSamplesTab() {
           &QSortFilterProxyModel::setFilterFixedString);
   // Double-click and Enter both activate.
   connect(samplesTable_, &QTableView::activated, this, &EvalWindow::openSample);
+  connect(summaryTable_, &QTableView::activated, this, &EvalWindow::showSamplesOf);
   return page;
+}
+
+void EvalWindow::showSamplesOf(const QModelIndex& summaryIndex) {
+  if (!summaryIndex.isValid()) {
+    samplesProxy_->setGroup(std::nullopt);
+  } else {
+    const int row = summaryProxy_->mapToSource(summaryIndex).row();
+    const stts::eval::GroupMetrics& g = summaryModel_->group(row);
+    samplesProxy_->setGroup(EvalSamplesFilter::Group{g.method, g.keep, g.frames});
+    tabs_->setCurrentIndex(1);
+    samplesTable_->setFocus(Qt::OtherFocusReason);
+  }
+  updateGroupButton();
+}
+
+void EvalWindow::updateGroupButton() {
+  const auto& group = samplesProxy_->group();
+  groupButton_->setVisible(group.has_value());
+  if (!group) return;
+  groupButton_->setText(tr("Only %1 · %2 frames · keep %3 ✕")
+                            .arg(QString::fromStdString(group->method))
+                            .arg(group->frames)
+                            .arg(formatKeep(group->keep)));
+  groupButton_->setToolTip(tr("Show the answers of every method, keep and frame count"));
+}
+
+QSortFilterProxyModel* EvalWindow::samplesProxy() const {
+  return samplesProxy_;
 }
 
 void EvalWindow::setCharts() {
@@ -218,6 +254,7 @@ void EvalWindow::retranslate() {
   tabs_->setTabText(1, tr("Samples"));
   samplesFilterLabel_->setText(tr("&Filter:"));
   samplesFilter_->setPlaceholderText(tr("ID, method, answer or error"));
+  updateGroupButton();
   samplesTable_->setToolTip(
       folder_.hasRunsFolder()
           ? tr("Double-click a sample or press Enter to open its run in the main window")

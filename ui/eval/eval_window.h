@@ -1,7 +1,8 @@
 // Tools ▸ Evaluation: one eval folder (`stts eval -o`) in a window of its own. At the top what was
 // run, then the two plots (accuracy and prefill time against vision tokens, each exportable as
 // PNG or SVG), and under them the Summary (one row per method × frames × keep) and Samples (one
-// row per answer) tables, sortable by any column. Activating a sample (double-click or Enter)
+// row per answer) tables, sortable by any column; activating a Summary row lists its answers.
+// Activating a sample (double-click or Enter)
 // asks the main window to open its run when `--save-runs` kept it; otherwise a sentence says why
 // there is none.
 #pragma once
@@ -23,6 +24,7 @@ class QTableView;
 
 namespace stts::ui {
 
+class EvalSamplesFilter;
 class EvalSamplesModel;
 class EvalSummaryModel;
 
@@ -51,7 +53,11 @@ class EvalWindow : public QWidget {
   QTableView* summaryTable() const { return summaryTable_; }
   QTableView* samplesTable() const { return samplesTable_; }
   QSortFilterProxyModel* summaryProxy() const { return summaryProxy_; }
-  QSortFilterProxyModel* samplesProxy() const { return samplesProxy_; }
+  QSortFilterProxyModel* samplesProxy() const;
+  // Shows the Samples tab with only the answers of the group at `summaryIndex` (of the summary
+  // table), as activating that row does; an invalid index shows every answer again.
+  void showSamplesOf(const QModelIndex& summaryIndex);
+  QPushButton* groupButton() const { return groupButton_; }
   QLineEdit* samplesFilter() const { return samplesFilter_; }
   QLabel* headerLabel() const { return header_; }
   QLabel* statusLabel() const { return status_; }
@@ -78,6 +84,7 @@ class EvalWindow : public QWidget {
   void placeOnScreen();
   void showStatus(const QString& text);
   QString hoverHint() const;
+  void updateGroupButton();
 
   EvalFolder folder_;
   QLabel* header_ = nullptr;
@@ -92,7 +99,8 @@ class EvalWindow : public QWidget {
   EvalSummaryModel* summaryModel_ = nullptr;
   EvalSamplesModel* samplesModel_ = nullptr;
   QSortFilterProxyModel* summaryProxy_ = nullptr;
-  QSortFilterProxyModel* samplesProxy_ = nullptr;
+  EvalSamplesFilter* samplesProxy_ = nullptr;
+  QPushButton* groupButton_ = nullptr;
   QTableView* summaryTable_ = nullptr;
   QTableView* samplesTable_ = nullptr;
   QLineEdit* samplesFilter_ = nullptr;
