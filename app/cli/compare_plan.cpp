@@ -8,6 +8,7 @@
 #include <map>
 
 #include "arguments.h"
+#include "stts/file_names.h"
 #include "stts/regular_file.h"
 
 namespace stts::cli {
@@ -138,16 +139,20 @@ Expected<std::vector<double>> parseKeepList(std::string_view text) {
   return keeps;
 }
 
-std::string safeName(std::string_view text) {
-  std::string safe;
-  for (char c : text) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '.' || c == '_' || c == '-';
-    safe += plain ? c : '_';
+Expected<std::vector<int>> parseFrameList(std::string_view text) {
+  std::vector<int> counts;
+  for (auto item : splitCommas(text)) {
+    const auto n = parseInteger(std::string(item), 1, 4096);
+    if (!n) return invalid("--frames takes frame counts from 1 to 4096, e.g. 16,64");
+    for (int seen : counts)
+      if (seen == *n) return invalid("--frames lists " + std::string(item) + " twice");
+    counts.push_back(static_cast<int>(*n));
   }
-  // No hidden files, and never "." or "..".
-  if (safe.empty() || safe.front() == '.') safe.insert(0, "video");
-  return safe;
+  return counts;
+}
+
+std::string safeName(std::string_view text) {
+  return safeFileNamePart(text, "video");
 }
 
 std::string safeVideoStem(const std::string& path) {
@@ -155,12 +160,7 @@ std::string safeVideoStem(const std::string& path) {
 }
 
 std::string keepLabel(double keep) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", std::round(keep * 10000.0) / 100.0);
-  std::string label = text;
-  while (label.back() == '0') label.pop_back();
-  if (label.back() == '.') label.pop_back();
-  return label;
+  return keepPercentLabel(keep);
 }
 
 std::string runLabel(const std::string& method, double keep) {

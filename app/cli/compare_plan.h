@@ -44,11 +44,15 @@ Expected<std::vector<std::string>> parseMethodList(std::string_view text);
 // "0.5,0.3" -> {0.5, 0.3}; each in [0, 1]; refuses two ratios with the same keepLabel.
 Expected<std::vector<double>> parseKeepList(std::string_view text);
 
-// A file-name-safe version of `text`: [A-Za-z0-9._-] kept, anything else becomes '_'.
+// "16, 64" -> {16, 64}; each a frame count from 1 to 4096; refuses duplicates.
+Expected<std::vector<int>> parseFrameList(std::string_view text);
+
+// A file-name-safe version of `text` (stts::safeFileNamePart, "video" in front when needed).
 std::string safeName(std::string_view text);
 // safeName of the file name without its last extension ("/a/b/clip 1.mp4" -> "clip_1").
 std::string safeVideoStem(const std::string& path);
-// The keep ratio as a percentage with at most two decimals: 0.5 -> "50", 0.125 -> "12.5".
+// The keep ratio as a percentage with at most two decimals: 0.5 -> "50", 0.125 -> "12.5"
+// (stts::keepPercentLabel).
 std::string keepLabel(double keep);
 // "stts-50": names one (method, keep) of a sweep in file names, CSV columns and JSON keys.
 std::string runLabel(const std::string& method, double keep);

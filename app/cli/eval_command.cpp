@@ -49,28 +49,6 @@ struct EvalPlan {
   }
 };
 
-Expected<std::vector<int>> parseFrameList(const std::string& text) {
-  std::vector<int> out;
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    const std::size_t comma = text.find(',', at);
-    std::string item = text.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    const auto n = parseInteger(item, 1, 4096);
-    if (!n)
-      return makeError(ErrorCode::InvalidArgument,
-                       "--frames takes frame counts from 1 to 4096, e.g. 16,64");
-    for (int seen : out)
-      if (seen == *n)
-        return makeError(ErrorCode::InvalidArgument, "--frames lists " + item + " twice");
-    out.push_back(int(*n));
-    if (comma == std::string::npos) break;
-    at = comma + 1;
-  }
-  return out;
-}
-
 std::optional<int> parsePlan(const ParsedArguments& args, EvalPlan& plan) {
   const auto model = args.value("model");
   const auto benchPath = args.value("bench");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stts/eval.h"
+#include "stts/file_names.h"
 #include "stts/json_depth.h"
 
 namespace stts::eval {
@@ -40,23 +41,8 @@ std::string predictionKey(const std::string& id, const std::string& method, doub
 
 std::string savedRunName(const Prediction& p) {
   // Read back from a file, id and method may hold anything: the name stays inside runs/.
-  auto safe = [](const std::string& text, const char* fallback) {
-    std::string out;
-    for (char c : text) {
-      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-      out += plain ? c : '_';
-    }
-    if (out.empty() || out.front() == '.') out.insert(0, fallback);  // never hidden, "." or ".."
-    return out;
-  };
-  char keepText[32];
-  std::snprintf(keepText, sizeof keepText, "%.2f", std::round(p.keep * 10000.0) / 100.0);
-  std::string keep = keepText;
-  while (keep.back() == '0') keep.pop_back();
-  if (keep.back() == '.') keep.pop_back();
-  return safe(p.id, "sample") + "_f" + std::to_string(p.frames) + "_" + safe(p.method, "method") +
-         "-" + keep + ".sttsrun";
+  return safeFileNamePart(p.id, "sample") + "_f" + std::to_string(p.frames) + "_" +
+         safeFileNamePart(p.method, "method") + "-" + keepPercentLabel(p.keep) + ".sttsrun";
 }
 
 std::string predictionLine(const Prediction& p) {
