@@ -6,10 +6,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "command.h"
@@ -121,38 +121,6 @@ std::optional<int> parsePlan(const ParsedArguments& args, EvalPlan& plan) {
   return std::nullopt;
 }
 
-// Molmo2's sampling over [start, end] of the video: the plan of a clip of that length, shifted to
-// start, with timestamps relative to the clip's start (what the model would see for the clip).
-Expected<SampledVideo> sampleClip(const RunRequest& request, double start, double end,
-                                  const CancelToken& cancel) {
-  const auto began = std::chrono::steady_clock::now();
-  auto source = VideoSource::open(request.videoPath);
-  if (!source) return source.error();
-  const double videoEnd = source->info().duration;
-  if (start >= videoEnd)
-    return makeError(ErrorCode::InvalidArgument, "the clip starts at " + std::to_string(start) +
-                                                     " s, after the video's end (" +
-                                                     std::to_string(videoEnd) + " s)");
-  end = std::min(end, videoEnd);
-  SampledVideo sampled;
-  sampled.info = source->info();
-  for (double t : molmo2SampleTimes(end - start, request.sampling)) {
-    if (cancel.isCancelled()) return makeError(ErrorCode::Cancelled, "Sampling was cancelled.");
-    const int64_t number = frameDisplayedAt(source->index(), start + t);
-    auto image = source->frame(number);
-    if (!image) return image.error();
-    SampledFrame frame;
-    frame.point = {t, number, source->index().pts[size_t(number)],
-                   source->index().times[size_t(number)]};
-    frame.image = *image;
-    sampled.frames.push_back(std::move(frame));
-  }
-  sampled.decodeMs =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
-  if (auto identity = fileIdentity(request.videoPath)) sampled.identity = *identity;
-  return sampled;
-}
-
 // Appends one line and syncs it, so a kill leaves whole lines (and at most one cut last line,
 // which the next run drops and redoes).
 Expected<void> appendLine(int fd, const std::string& path, const std::string& line) {
@@ -239,9 +207,9 @@ int runEval(const ParsedArguments& args) {
           for (double keep : plan.keepsOf(method))
             anyToRun |= !done.count(eval::predictionKey(sample->id, method, keep, frames));
         if (!anyToRun) continue;
-        auto video = sample->start || sample->end ? sampleClip(request, sample->start.value_or(0.0),
-                                                               sample->end.value_or(1e300), cancel)
-                                                  : sampleVideo(request, cancel);
+        request.sampling.clipStart = sample->start.value_or(0.0);
+        request.sampling.clipEnd = sample->end.value_or(std::numeric_limits<double>::infinity());
+        auto video = sampleVideo(request, cancel);
         for (const auto& method : plan.methods) {
           for (double keep : plan.keepsOf(method)) {
             if (cancel.isCancelled()) break;

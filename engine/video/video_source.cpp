@@ -1,5 +1,6 @@
 // VideoSource's public face: open, plan, sample, scrubbing with a small LRU cache.
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
@@ -57,8 +58,11 @@ VideoSource::Stats VideoSource::stats() const {
 std::vector<SamplePoint> VideoSource::plan(const SamplingSpec& spec) const {
   const auto& idx = impl_->index;
   std::vector<SamplePoint> points;
-  for (double t : molmo2SampleTimes(impl_->info.duration, spec)) {
-    const int64_t i = frameDisplayedAt(idx, t);
+  const double start = std::max(0.0, spec.clipStart);
+  const double end = std::min(impl_->info.duration, spec.clipEnd);
+  if (!(end > start)) return points;
+  for (double t : molmo2SampleTimes(end - start, spec)) {
+    const int64_t i = frameDisplayedAt(idx, start + t);
     if (i < 0) continue;
     points.push_back(SamplePoint{t, i, idx.pts[size_t(i)], idx.times[size_t(i)]});
   }
@@ -118,6 +122,13 @@ Expected<void> VideoSource::Impl::checkPassBounds(const std::vector<SamplePoint>
 Expected<std::vector<SampledFrame>> VideoSource::sample(const SamplingSpec& spec,
                                                         const CancelToken* cancel) {
   Impl& d = *impl_;
+  if (spec.clipStart > 0.0 && spec.clipStart >= d.info.duration) {
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "the clip starts at %.3f s, after the end of the video (%.3f s)", spec.clipStart,
+                  d.info.duration);
+    return makeError(ErrorCode::InvalidArgument, text);
+  }
   const auto points = plan(spec);
   // Bound the pass before decoding anything: the memory of the frames it keeps, the work.
   if (auto ok = d.checkPassBounds(points); !ok) return ok.error();

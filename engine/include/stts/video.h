@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +66,11 @@ using RgbImagePtr = std::shared_ptr<const RgbImage>;
 struct SamplingSpec {
   int maxFrames = 384;  // num_frames
   double maxFps = 2.0;  // max_fps
+  // The part of the video a question is about, in seconds: times are planned over
+  // [clipStart, min(clipEnd, duration)] as for a video of that length, and requestedTime is
+  // relative to clipStart (what the model sees for the clip). The defaults are the whole video.
+  double clipStart = 0.0;
+  double clipEnd = std::numeric_limits<double>::infinity();
 };
 
 // One planned sample: the time asked for, and the frame displayed at that time.

@@ -47,6 +47,35 @@ class TestVideoDecode : public QObject {
     QCOMPARE((*frames)[1].point.requestedTime, 1.5);
   }
 
+  // A clip of the video (a bench question about [1.2, 1.8] s): planned as a video of that length,
+  // times relative to the clip's start, frames from inside it; a clip past the end is refused.
+  void clipWindowSamplesInsideIt() {
+    auto src = openOrDie("normal.mp4");
+    stts::SamplingSpec clip{4, 2.0};
+    clip.clipStart = 1.2;
+    clip.clipEnd = 1.8;
+    const auto plan = src.plan(clip);
+    QCOMPARE(plan.size(), stts::molmo2SampleTimes(0.6, clip).size());
+    QCOMPARE(plan.front().requestedTime, 0.0);
+    for (const auto& point : plan) {
+      QVERIFY(point.requestedTime >= 0.0 && point.requestedTime <= 0.6 + 1e-9);
+      QVERIFY2(point.frameTime >= 1.2 - 0.04 && point.frameTime <= 1.8,
+               qPrintable(QString::number(point.frameTime)));
+    }
+    auto frames = src.sample(clip);
+    QVERIFY(frames);
+    for (const auto& frame : *frames)  // the green second
+      QVERIFY2(near(*frame.image, 80, 60, 0, 255, 0), describe(*frame.image, 80, 60));
+    clip.clipEnd = 100.0;  // beyond the end: up to the end
+    QVERIFY(src.plan(clip).back().frameTime > 2.9);
+    clip.clipStart = 5.0;
+    auto late = src.sample(clip);
+    QVERIFY(!late);
+    QCOMPARE(late.error().code, stts::ErrorCode::InvalidArgument);
+    QVERIFY2(late.error().message.find("after the end of the video") != std::string::npos,
+             late.error().message.c_str());
+  }
+
   void rotationPutsMarkerInRotatedCorner_data() {
     QTest::addColumn<QString>("name");
     QTest::newRow("rot90") << "rot90.mp4";
